@@ -1,0 +1,5 @@
+/**
+ * The discretizing autoencoder \(g\): a VQ-VAE trained to minimise \(\|g(x)-x\|^2\) (arrives with
+ * issue 3).
+ */
+package org.djmix.vqvae;
