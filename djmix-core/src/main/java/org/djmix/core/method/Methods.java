@@ -1,0 +1,183 @@
+package org.djmix.core.method;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.djmix.augment.AugMix;
+import org.djmix.augment.AugMixChain;
+import org.djmix.augment.AugMixOp;
+import org.djmix.augment.AugMixViews;
+import org.djmix.augment.HostBatchAugmentation;
+import org.djmix.core.BatchAugmentation;
+import org.djmix.core.BetaMixer;
+import org.djmix.core.DJMixBlock;
+import org.djmix.core.DJMixViews;
+import org.djmix.core.Discretizer;
+import org.djmix.core.TrainingViews;
+import org.djmix.core.loss.ConsistencyLoss;
+import org.djmix.core.loss.DJMixLoss;
+import org.djmix.core.loss.JensenShannonLoss;
+import org.djmix.core.loss.KLDivergenceLoss;
+import org.djmix.core.loss.L2ConsistencyLoss;
+import org.djmix.core.loss.MixupLoss;
+
+/**
+ * The paper's training methods by name: the baselines ({@code baseline}, {@code mixup}, {@code
+ * augmix}, {@code augmix-nogt}), DJMix ({@code djmix}, {@code djmix-ra}) and the ablations of Table
+ * 5 ({@code djmix-clean-loss}, {@code djmix-kl}, {@code djmix-l2}, {@code djmix-nomix}).
+ */
+public final class Methods {
+
+    /** The names {@link #create} accepts, in the paper's order. */
+    public static final List<String> NAMES =
+            List.of(
+                    "baseline",
+                    "mixup",
+                    "augmix",
+                    "augmix-nogt",
+                    "djmix",
+                    "djmix-ra",
+                    "djmix-clean-loss",
+                    "djmix-kl",
+                    "djmix-l2",
+                    "djmix-nomix");
+
+    private static final float DJMIX_GAMMA = 1f;
+    private static final float AUGMIX_GAMMA = 12f;
+    private static final double MIXUP_ALPHA = 1.0;
+
+    private Methods() {}
+
+    /**
+     * Creates a method.
+     *
+     * @param name one of {@link #NAMES}
+     * @param options the discretizer (DJMix methods), seed and task details
+     * @return the method
+     */
+    public static Method create(String name, MethodOptions options) {
+        switch (name) {
+            case "baseline":
+                return new StandardMethod(name, UnaryOperator.identity(), UnaryOperator.identity());
+            case "mixup":
+                return new StandardMethod(
+                        name,
+                        model -> new MixupBlock(model, MIXUP_ALPHA, options.getSeed()),
+                        loss -> new MixupLoss(loss, options.getOutputsPerView()));
+            case "augmix":
+                return augmix(name, options, augmixOps(options, true));
+            case "augmix-nogt":
+                return augmix(name, options, AugMixOp.DEFAULT_WITHOUT_GEOMETRY);
+            case "djmix":
+                return djmix(
+                        name,
+                        options,
+                        options.getMixer(),
+                        BatchAugmentation.none(),
+                        0,
+                        new JensenShannonLoss());
+            case "djmix-ra":
+                BatchAugmentation ra =
+                        new HostBatchAugmentation(
+                                new AugMixChain(
+                                        augmixOps(options, true), 0, options.getAugmixSeverity()));
+                return djmix(name, options, options.getMixer(), ra, 0, new JensenShannonLoss());
+            case "djmix-clean-loss":
+                return djmix(
+                        name,
+                        options,
+                        options.getMixer(),
+                        BatchAugmentation.none(),
+                        1,
+                        new JensenShannonLoss());
+            case "djmix-kl":
+                return djmix(
+                        name,
+                        options,
+                        options.getMixer(),
+                        BatchAugmentation.none(),
+                        0,
+                        new KLDivergenceLoss());
+            case "djmix-l2":
+                return djmix(
+                        name,
+                        options,
+                        options.getMixer(),
+                        BatchAugmentation.none(),
+                        0,
+                        new L2ConsistencyLoss());
+            case "djmix-nomix":
+                return djmix(
+                        name,
+                        options,
+                        BetaMixer.fixed(0),
+                        BatchAugmentation.none(),
+                        0,
+                        new JensenShannonLoss());
+            default:
+                throw new IllegalArgumentException(
+                        "unknown method '" + name + "'; expected one of " + NAMES);
+        }
+    }
+
+    private static List<AugMixOp> augmixOps(MethodOptions options, boolean withGeometry) {
+        return withGeometry && options.isGeometricOps()
+                ? AugMixOp.DEFAULT
+                : AugMixOp.DEFAULT_WITHOUT_GEOMETRY;
+    }
+
+    private static Method augmix(String name, MethodOptions options, List<AugMixOp> ops) {
+        AugMix augmix = new AugMix(new AugMixChain(ops, 0, options.getAugmixSeverity()), 3, 1);
+        TrainingViews views = new AugMixViews(new HostBatchAugmentation(augmix));
+        return consistencyMethod(name, options, views, 0, new JensenShannonLoss(), AUGMIX_GAMMA);
+    }
+
+    private static Method djmix(
+            String name,
+            MethodOptions options,
+            BetaMixer mixer,
+            BatchAugmentation preAugmentation,
+            int taskView,
+            ConsistencyLoss consistency) {
+        Discretizer discretizer =
+                options.getDiscretizer()
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "method '"
+                                                        + name
+                                                        + "' needs a discretizer g:"
+                                                        + " MethodOptions.builder()"
+                                                        + ".setDiscretizer(...)"));
+        TrainingViews views = new DJMixViews(discretizer, mixer, preAugmentation);
+        return consistencyMethod(name, options, views, taskView, consistency, DJMIX_GAMMA);
+    }
+
+    private static Method consistencyMethod(
+            String name,
+            MethodOptions options,
+            TrainingViews views,
+            int taskView,
+            ConsistencyLoss consistency,
+            float defaultGamma) {
+        return new StandardMethod(
+                name,
+                model ->
+                        DJMixBlock.builder()
+                                .setModel(model)
+                                .optViews(views)
+                                .optSeparatePasses(options.isSeparatePasses())
+                                .optSeed(options.getSeed())
+                                .build(),
+                loss ->
+                        DJMixLoss.builder()
+                                .setTaskLoss(loss)
+                                .optConsistency(consistency)
+                                .optGamma(options.getGamma(defaultGamma))
+                                .optViews(views.count())
+                                .optTaskView(taskView)
+                                .optOutputsPerView(options.getOutputsPerView())
+                                .optConsistencyInput(options.getConsistencyInput())
+                                .optName(name)
+                                .build());
+    }
+}
