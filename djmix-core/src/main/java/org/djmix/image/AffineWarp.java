@@ -72,10 +72,10 @@ public final class AffineWarp {
      */
     public static ByteImage rotate(ByteImage image, double degrees) {
         double angle = -Math.toRadians(((degrees % 360.0) + 360.0) % 360.0);
-        double a = round15(Math.cos(angle));
-        double b = round15(Math.sin(angle));
-        double d = round15(-Math.sin(angle));
-        double e = round15(Math.cos(angle));
+        double a = round15(StrictMath.cos(angle));
+        double b = round15(StrictMath.sin(angle));
+        double d = round15(-StrictMath.sin(angle));
+        double e = round15(StrictMath.cos(angle));
         double cx = image.width() / 2.0;
         double cy = image.height() / 2.0;
         double c = a * -cx + b * -cy + cx;

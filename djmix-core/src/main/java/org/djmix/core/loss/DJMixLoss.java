@@ -68,9 +68,10 @@ public class DJMixLoss extends Loss {
         }
         NDList logits = new NDList(views);
         for (int v = 0; v < views; v++) {
-            logits.add(consistencyInput.select(predictions.subNDList(v * m, m)));
+            logits.add(consistencyInput.select(predictions.subNDList(v * m, (v + 1) * m)));
         }
-        NDArray task = taskLoss.evaluate(labels, predictions.subNDList(taskView * m, m));
+        NDArray task =
+                taskLoss.evaluate(labels, predictions.subNDList(taskView * m, (taskView + 1) * m));
         return task.add(consistency.evaluate(labels, logits).mul(gamma));
     }
 
