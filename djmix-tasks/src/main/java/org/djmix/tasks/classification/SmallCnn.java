@@ -1,0 +1,47 @@
+package org.djmix.tasks.classification;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.pooling.Pool;
+
+/**
+ * A small CNN for quick runs: two stages of (3×3 conv, BN, ReLU, 2×2 max-pool) with 32 and 64
+ * channels, global average pooling and a linear classifier (about 20 k parameters).
+ */
+public final class SmallCnn {
+
+    private SmallCnn() {}
+
+    /**
+     * Builds the network.
+     *
+     * @param numClasses the number of classes, &gt; 0
+     * @return the block, NCHW images to (N, classes) logits
+     */
+    public static Block build(int numClasses) {
+        if (numClasses < 1) {
+            throw new IllegalArgumentException("numClasses must be > 0, got " + numClasses);
+        }
+        SequentialBlock net = new SequentialBlock();
+        for (int filters : new int[] {32, 64}) {
+            net.add(
+                            Conv2d.builder()
+                                    .setKernelShape(new Shape(3, 3))
+                                    .optPadding(new Shape(1, 1))
+                                    .setFilters(filters)
+                                    .build())
+                    .add(BatchNorm.builder().build())
+                    .add(Activation::relu)
+                    .add(Pool.maxPool2dBlock(new Shape(2, 2)));
+        }
+        return net.add(Pool.globalAvgPool2dBlock())
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(numClasses).build());
+    }
+}

@@ -1,0 +1,2 @@
+/** Image classification models for DJMix training: WideResNet and a small CNN. */
+package org.djmix.tasks.classification;

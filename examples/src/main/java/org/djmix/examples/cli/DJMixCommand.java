@@ -1,0 +1,67 @@
+package org.djmix.examples.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code djmix} command line: the root command, to which the subcommands (DAE training,
+ * corruption, training, evaluation, quickstart) attach. Bad arguments give one line on standard
+ * error and exit code 2.
+ */
+@Command(
+        name = "djmix",
+        mixinStandardHelpOptions = true,
+        versionProvider = DJMixVersion.class,
+        description =
+                "DJMix: unsupervised, task-agnostic augmentation for robustness to image"
+                        + " corruptions, on Deep Java Library.")
+public final class DJMixCommand implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
+
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(
+                run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs the command line.
+     *
+     * @param args the arguments
+     * @param out where results and help go
+     * @param err where errors go
+     * @return the exit code: 0 on success, 2 on bad arguments, 1 on a failure
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new DJMixCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler(
+                (ex, arguments) -> {
+                    CommandLine command = ex.getCommandLine();
+                    command.getErr()
+                            .printf(
+                                    "%s: %s (see '%s --help')%n",
+                                    command.getCommandName(),
+                                    ex.getMessage(),
+                                    command.getCommandSpec().qualifiedName());
+                    return CommandLine.ExitCode.USAGE;
+                });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return CommandLine.ExitCode.OK;
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code djmix} command line (picocli). */
+package org.djmix.examples.cli;
