@@ -44,6 +44,7 @@ public final class HostBatchAugmentation implements BatchAugmentation {
         }
         int size = channels * height * width;
         float[] host = images.toType(DataType.FLOAT32, false).toFloatArray();
+        checkUnitRange(host, shape);
         RandomStreams perImage = new RandomStreams(random.nextLong());
         float[] out = new float[host.length];
         IntStream.range(0, batch)
@@ -60,5 +61,22 @@ public final class HostBatchAugmentation implements BatchAugmentation {
                 .create(out, shape)
                 .toType(images.getDataType(), false)
                 .toDevice(images.getDevice(), false);
+    }
+
+    /** Normalised inputs would be silently clipped by the 8-bit ops: refuse them instead. */
+    private static void checkUnitRange(float[] host, Shape shape) {
+        for (int i = 0; i < host.length; i++) {
+            float v = host[i];
+            if (!(v >= -1e-3f && v <= 1 + 1e-3f)) {
+                throw new IllegalArgumentException(
+                        "images must be in [0, 1] (normalise inside the model, not the dataset):"
+                                + " element "
+                                + i
+                                + " of the batch of shape "
+                                + shape
+                                + " is "
+                                + v);
+            }
+        }
     }
 }

@@ -68,6 +68,10 @@ class AugMixTest {
             NDArray fourChannels = manager.ones(new Shape(1, 4, 8, 8));
             assertThatThrownBy(() -> augmentation.apply(fourChannels, new Well19937c(1)))
                     .hasMessageContaining("images must have 1 or 3 channels, got 4");
+            NDArray normalised = images.sub(0.5f).div(0.25f);
+            assertThatThrownBy(() -> augmentation.apply(normalised, new Well19937c(1)))
+                    .hasMessageContaining("images must be in [0, 1]")
+                    .hasMessageContaining("normalise inside the model");
         }
     }
 

@@ -1,0 +1,2 @@
+/** JMH benchmarks of djmix (not shipped). */
+package org.djmix.benchmarks;

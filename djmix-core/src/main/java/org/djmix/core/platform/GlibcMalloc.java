@@ -1,0 +1,58 @@
+package org.djmix.core.platform;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps PyTorch's CPU tensors in glibc's heap. glibc serves every block above its mmap threshold
+ * (adaptive, at most 32 MB) with a fresh {@code mmap} and unmaps it on free, so a tensor of 32 MB
+ * or more is page-faulted in anew at every training step. DJMix's joint pass of 2B images crosses
+ * that line where the baseline does not: WideResNet-28-2 at batch 128 has 16 MB activations in its
+ * first stage, and 32 MB at 2B. That alone made a DJMix step 2.75× a baseline step on 2 CPU cores
+ * instead of 2× (see docs/benchmarks.md).
+ *
+ * <p>{@link #keepFreedMemory()} sets {@code mallopt(M_MMAP_MAX, 0)} and {@code
+ * mallopt(M_TRIM_THRESHOLD, max)}: large blocks come from the heap, and freed memory is kept for
+ * reuse instead of being returned to the system. It is the in-process equivalent of the environment
+ * variables {@code MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=…}, meant for training processes whose
+ * memory peaks every step anyway. It does nothing where glibc is absent.
+ */
+public final class GlibcMalloc {
+
+    private static final Logger logger = LoggerFactory.getLogger(GlibcMalloc.class);
+
+    private static final int M_TRIM_THRESHOLD = -1;
+    private static final int M_MMAP_MAX = -4;
+
+    private GlibcMalloc() {}
+
+    /** The one libc function used. */
+    private interface CLibrary extends Library {
+        int mallopt(int param, int value);
+    }
+
+    /**
+     * Tells glibc to serve large blocks from the heap and keep freed memory.
+     *
+     * @return true when both settings were applied, false on other platforms or C libraries
+     */
+    public static boolean keepFreedMemory() {
+        if (!Platform.isLinux()) {
+            return false;
+        }
+        try {
+            CLibrary libc = Native.load("c", CLibrary.class);
+            boolean applied =
+                    libc.mallopt(M_MMAP_MAX, 0) == 1
+                            && libc.mallopt(M_TRIM_THRESHOLD, Integer.MAX_VALUE) == 1;
+            logger.debug("glibc malloc: keep freed memory = {}", applied);
+            return applied;
+        } catch (UnsatisfiedLinkError e) {
+            logger.debug("no glibc mallopt here: {}", e.getMessage());
+            return false;
+        }
+    }
+}
