@@ -3,7 +3,7 @@ package org.djmix.core.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
-import org.djmix.core.ConsistencyInput;
+import org.djmix.core.TaskOutputs;
 
 /**
  * DJMix's objective \(\ell(f(\tilde{x}), y) + \gamma\, d(f(\tilde{x}), f(x))\) (\(\gamma = 1\),
@@ -23,8 +23,7 @@ public class DJMixLoss extends Loss {
     private final float gamma;
     private final int views;
     private final int taskView;
-    private final int outputsPerView;
-    private final ConsistencyInput consistencyInput;
+    private final TaskOutputs outputs;
 
     private DJMixLoss(Builder builder) {
         super(builder.name);
@@ -33,8 +32,7 @@ public class DJMixLoss extends Loss {
         this.gamma = builder.gamma;
         this.views = builder.views;
         this.taskView = builder.taskView;
-        this.outputsPerView = builder.outputsPerView;
-        this.consistencyInput = builder.consistencyInput;
+        this.outputs = builder.outputs;
     }
 
     /**
@@ -48,7 +46,7 @@ public class DJMixLoss extends Loss {
 
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
-        int m = outputsPerView;
+        int m = outputs.perView();
         if (predictions.size() == m) {
             return taskLoss.evaluate(labels, predictions);
         }
@@ -68,7 +66,8 @@ public class DJMixLoss extends Loss {
         }
         NDList logits = new NDList(views);
         for (int v = 0; v < views; v++) {
-            logits.add(consistencyInput.select(predictions.subNDList(v * m, (v + 1) * m)));
+            logits.add(
+                    outputs.consistencyInput().select(predictions.subNDList(v * m, (v + 1) * m)));
         }
         NDArray task =
                 taskLoss.evaluate(labels, predictions.subNDList(taskView * m, (taskView + 1) * m));
@@ -84,8 +83,7 @@ public class DJMixLoss extends Loss {
         private float gamma = 1f;
         private int views = 2;
         private int taskView;
-        private int outputsPerView = 1;
-        private ConsistencyInput consistencyInput = ConsistencyInput.first();
+        private TaskOutputs outputs = TaskOutputs.classification();
 
         Builder() {}
 
@@ -146,24 +144,14 @@ public class DJMixLoss extends Loss {
         }
 
         /**
-         * Sets how many outputs \(m\) the model returns per view (default 1).
+         * Sets what the model returns per view and which output the divergence compares (default:
+         * one logits array).
          *
-         * @param outputsPerView \(m \ge 1\)
+         * @param outputs the task's outputs
          * @return this builder
          */
-        public Builder optOutputsPerView(int outputsPerView) {
-            this.outputsPerView = outputsPerView;
-            return this;
-        }
-
-        /**
-         * Sets which output the divergence compares (default the first).
-         *
-         * @param consistencyInput the task's choice
-         * @return this builder
-         */
-        public Builder optConsistencyInput(ConsistencyInput consistencyInput) {
-            this.consistencyInput = consistencyInput;
+        public Builder optTaskOutputs(TaskOutputs outputs) {
+            this.outputs = outputs;
             return this;
         }
 
@@ -196,10 +184,6 @@ public class DJMixLoss extends Loss {
             if (taskView < 0 || taskView >= views) {
                 throw new IllegalArgumentException(
                         "taskView must be in [0, " + (views - 1) + "], got " + taskView);
-            }
-            if (outputsPerView < 1) {
-                throw new IllegalArgumentException(
-                        "outputsPerView must be >= 1, got " + outputsPerView);
             }
             return new DJMixLoss(this);
         }

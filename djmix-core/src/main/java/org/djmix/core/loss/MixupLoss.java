@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.loss.Loss;
+import org.djmix.core.TaskOutputs;
 
 /**
  * mixup's loss (Zhang et al. 2018): \(\lambda\,\ell(f(x_{mix}), y) + (1-\lambda)\,\ell(f(x_{mix}),
@@ -22,16 +23,12 @@ public class MixupLoss extends Loss {
      * Creates the loss.
      *
      * @param taskLoss the task loss \(\ell\)
-     * @param outputsPerView how many outputs \(m\) the model returns
+     * @param outputs what the model returns
      */
-    public MixupLoss(Loss taskLoss, int outputsPerView) {
+    public MixupLoss(Loss taskLoss, TaskOutputs outputs) {
         super("MixupLoss");
-        if (outputsPerView < 1) {
-            throw new IllegalArgumentException(
-                    "outputsPerView must be >= 1, got " + outputsPerView);
-        }
         this.taskLoss = taskLoss;
-        this.outputsPerView = outputsPerView;
+        this.outputsPerView = outputs.perView();
     }
 
     @Override

@@ -2,8 +2,8 @@ package org.djmix.core.method;
 
 import java.util.Optional;
 import org.djmix.core.BetaMixer;
-import org.djmix.core.ConsistencyInput;
 import org.djmix.core.Discretizer;
+import org.djmix.core.TaskOutputs;
 
 /**
  * What a task and a run tell the methods: the discretizer \(g\), the seed, the task's outputs, and
@@ -16,8 +16,7 @@ public final class MethodOptions {
     private final long seed;
     private final BetaMixer mixer;
     private final Float gamma;
-    private final int outputsPerView;
-    private final ConsistencyInput consistencyInput;
+    private final TaskOutputs outputs;
     private final boolean geometricOps;
     private final double augmixSeverity;
     private final boolean separatePasses;
@@ -27,8 +26,7 @@ public final class MethodOptions {
         this.seed = builder.seed;
         this.mixer = builder.mixer;
         this.gamma = builder.gamma;
-        this.outputsPerView = builder.outputsPerView;
-        this.consistencyInput = builder.consistencyInput;
+        this.outputs = builder.outputs;
         this.geometricOps = builder.geometricOps;
         this.augmixSeverity = builder.augmixSeverity;
         this.separatePasses = builder.separatePasses;
@@ -81,21 +79,12 @@ public final class MethodOptions {
     }
 
     /**
-     * Returns how many outputs the model returns per view.
+     * Returns what the model returns per view and which output the consistency term compares.
      *
-     * @return \(m\)
+     * @return the task's outputs
      */
-    public int getOutputsPerView() {
-        return outputsPerView;
-    }
-
-    /**
-     * Returns which output the consistency term compares.
-     *
-     * @return the task's choice
-     */
-    public ConsistencyInput getConsistencyInput() {
-        return consistencyInput;
+    public TaskOutputs getTaskOutputs() {
+        return outputs;
     }
 
     /**
@@ -132,8 +121,7 @@ public final class MethodOptions {
         private long seed;
         private BetaMixer mixer = BetaMixer.paper();
         private Float gamma;
-        private int outputsPerView = 1;
-        private ConsistencyInput consistencyInput = ConsistencyInput.first();
+        private TaskOutputs outputs = TaskOutputs.classification();
         private boolean geometricOps = true;
         private double augmixSeverity = 3;
         private boolean separatePasses;
@@ -185,24 +173,14 @@ public final class MethodOptions {
         }
 
         /**
-         * Sets how many outputs the model returns per view (default 1).
+         * Sets what the model returns per view and which output the consistency term compares
+         * (default: one logits array).
          *
-         * @param outputsPerView \(m \ge 1\)
+         * @param outputs the task's outputs
          * @return this builder
          */
-        public Builder optOutputsPerView(int outputsPerView) {
-            this.outputsPerView = outputsPerView;
-            return this;
-        }
-
-        /**
-         * Sets which output the consistency term compares (default the first).
-         *
-         * @param consistencyInput the task's choice
-         * @return this builder
-         */
-        public Builder optConsistencyInput(ConsistencyInput consistencyInput) {
-            this.consistencyInput = consistencyInput;
+        public Builder optTaskOutputs(TaskOutputs outputs) {
+            this.outputs = outputs;
             return this;
         }
 
@@ -245,10 +223,6 @@ public final class MethodOptions {
          * @return the options
          */
         public MethodOptions build() {
-            if (outputsPerView < 1) {
-                throw new IllegalArgumentException(
-                        "outputsPerView must be >= 1, got " + outputsPerView);
-            }
             if (gamma != null && (!(gamma >= 0) || gamma.isInfinite())) {
                 throw new IllegalArgumentException("gamma must be finite and >= 0, got " + gamma);
             }

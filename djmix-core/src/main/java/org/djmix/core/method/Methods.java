@@ -62,67 +62,26 @@ public final class Methods {
                 return new StandardMethod(
                         name,
                         model -> new MixupBlock(model, MIXUP_ALPHA, options.getSeed()),
-                        loss -> new MixupLoss(loss, options.getOutputsPerView()));
+                        loss -> new MixupLoss(loss, options.getTaskOutputs()));
             case "augmix":
-                return augmix(name, options, augmixOps(options, true));
+                return augmix(name, options, augmixOps(options));
             case "augmix-nogt":
                 return augmix(name, options, AugMixOp.DEFAULT_WITHOUT_GEOMETRY);
             case "djmix":
-                return djmix(
-                        name,
-                        options,
-                        options.getMixer(),
-                        BatchAugmentation.none(),
-                        0,
-                        new JensenShannonLoss());
             case "djmix-ra":
-                BatchAugmentation ra =
-                        new HostBatchAugmentation(
-                                new AugMixChain(
-                                        augmixOps(options, true), 0, options.getAugmixSeverity()));
-                return djmix(name, options, options.getMixer(), ra, 0, new JensenShannonLoss());
             case "djmix-clean-loss":
-                return djmix(
-                        name,
-                        options,
-                        options.getMixer(),
-                        BatchAugmentation.none(),
-                        1,
-                        new JensenShannonLoss());
             case "djmix-kl":
-                return djmix(
-                        name,
-                        options,
-                        options.getMixer(),
-                        BatchAugmentation.none(),
-                        0,
-                        new KLDivergenceLoss());
             case "djmix-l2":
-                return djmix(
-                        name,
-                        options,
-                        options.getMixer(),
-                        BatchAugmentation.none(),
-                        0,
-                        new L2ConsistencyLoss());
             case "djmix-nomix":
-                return djmix(
-                        name,
-                        options,
-                        BetaMixer.fixed(0),
-                        BatchAugmentation.none(),
-                        0,
-                        new JensenShannonLoss());
+                return djmix(name, options);
             default:
                 throw new IllegalArgumentException(
                         "unknown method '" + name + "'; expected one of " + NAMES);
         }
     }
 
-    private static List<AugMixOp> augmixOps(MethodOptions options, boolean withGeometry) {
-        return withGeometry && options.isGeometricOps()
-                ? AugMixOp.DEFAULT
-                : AugMixOp.DEFAULT_WITHOUT_GEOMETRY;
+    private static List<AugMixOp> augmixOps(MethodOptions options) {
+        return options.isGeometricOps() ? AugMixOp.DEFAULT : AugMixOp.DEFAULT_WITHOUT_GEOMETRY;
     }
 
     private static Method augmix(String name, MethodOptions options, List<AugMixOp> ops) {
@@ -131,13 +90,8 @@ public final class Methods {
         return consistencyMethod(name, options, views, 0, new JensenShannonLoss(), AUGMIX_GAMMA);
     }
 
-    private static Method djmix(
-            String name,
-            MethodOptions options,
-            BetaMixer mixer,
-            BatchAugmentation preAugmentation,
-            int taskView,
-            ConsistencyLoss consistency) {
+    /** DJMix and its variants; each variant changes one thing (Table 5 for the ablations). */
+    private static Method djmix(String name, MethodOptions options) {
         Discretizer discretizer =
                 options.getDiscretizer()
                         .orElseThrow(
@@ -148,6 +102,19 @@ public final class Methods {
                                                         + "' needs a discretizer g:"
                                                         + " MethodOptions.builder()"
                                                         + ".setDiscretizer(...)"));
+        BetaMixer mixer = "djmix-nomix".equals(name) ? BetaMixer.fixed(0) : options.getMixer();
+        BatchAugmentation preAugmentation =
+                "djmix-ra".equals(name)
+                        ? new HostBatchAugmentation(
+                                new AugMixChain(augmixOps(options), 0, options.getAugmixSeverity()))
+                        : BatchAugmentation.none();
+        int taskView = "djmix-clean-loss".equals(name) ? 1 : 0;
+        ConsistencyLoss consistency =
+                switch (name) {
+                    case "djmix-kl" -> new KLDivergenceLoss();
+                    case "djmix-l2" -> new L2ConsistencyLoss();
+                    default -> new JensenShannonLoss();
+                };
         TrainingViews views = new DJMixViews(discretizer, mixer, preAugmentation);
         return consistencyMethod(name, options, views, taskView, consistency, DJMIX_GAMMA);
     }
@@ -175,8 +142,7 @@ public final class Methods {
                                 .optGamma(options.getGamma(defaultGamma))
                                 .optViews(views.count())
                                 .optTaskView(taskView)
-                                .optOutputsPerView(options.getOutputsPerView())
-                                .optConsistencyInput(options.getConsistencyInput())
+                                .optTaskOutputs(options.getTaskOutputs())
                                 .optName(name)
                                 .build());
     }

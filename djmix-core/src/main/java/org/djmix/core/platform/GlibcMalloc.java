@@ -26,6 +26,7 @@ public final class GlibcMalloc {
 
     private static final int M_TRIM_THRESHOLD = -1;
     private static final int M_MMAP_MAX = -4;
+    private static final int M_ARENA_MAX = -8;
 
     private GlibcMalloc() {}
 
@@ -47,7 +48,8 @@ public final class GlibcMalloc {
             CLibrary libc = Native.load("c", CLibrary.class);
             boolean applied =
                     libc.mallopt(M_MMAP_MAX, 0) == 1
-                            && libc.mallopt(M_TRIM_THRESHOLD, Integer.MAX_VALUE) == 1;
+                            && libc.mallopt(M_TRIM_THRESHOLD, Integer.MAX_VALUE) == 1
+                            && libc.mallopt(M_ARENA_MAX, 1) == 1;
             logger.debug("glibc malloc: keep freed memory = {}", applied);
             return applied;
         } catch (UnsatisfiedLinkError e) {

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.loss.Loss;
+import org.djmix.core.TaskOutputs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,8 +81,7 @@ class DJMixLossTest {
         DJMixLoss loss =
                 DJMixLoss.builder()
                         .setTaskLoss(crossEntropyOnFirstOutput)
-                        .optOutputsPerView(2)
-                        .optConsistencyInput(outputs -> outputs.get(1))
+                        .optTaskOutputs(new TaskOutputs(2, outputs -> outputs.get(1)))
                         .build();
         // the compared (second) outputs are equal, so only the task loss remains
         float value =
