@@ -194,7 +194,8 @@ public final class VectorQuantizer extends AbstractBlock {
         NDArray sizes = clusterSize.getArray();
         NDArray sums = codeSum.getArray();
         NDArray steps = updates.getArray();
-        try (NDManager scope = codes.getManager().newSubManager()) {
+        NDManager keep = codes.getManager();
+        try (NDManager scope = keep.newSubManager()) {
             scope.tempAttachAll(codes, sizes, sums, steps);
             pendingCounts.attach(scope);
             pendingSums.attach(scope);
@@ -211,7 +212,7 @@ public final class VectorQuantizer extends AbstractBlock {
             if (revivalInterval > 0) {
                 if (usage == null) {
                     usage = pendingCounts.duplicate();
-                    usage.attach(codes.getManager());
+                    usage.attach(keep);
                 } else {
                     usage.addi(pendingCounts);
                 }
