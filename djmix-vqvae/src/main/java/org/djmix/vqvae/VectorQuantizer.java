@@ -95,6 +95,15 @@ public final class VectorQuantizer extends AbstractBlock {
     }
 
     /**
+     * Returns the code width D.
+     *
+     * @return D
+     */
+    public int getCodeDim() {
+        return codeDim;
+    }
+
+    /**
      * Returns the codebook array (K, D).
      *
      * @return the codes

@@ -42,6 +42,7 @@ public final class VqVae extends AbstractBlock {
         super(VERSION);
         channels = builder.channels;
         int hidden = builder.hiddenChannels;
+        VectorQuantizer vq = builder.quantizer.build();
         encoder =
                 addChildBlock(
                         "encoder",
@@ -52,19 +53,8 @@ public final class VqVae extends AbstractBlock {
                                 .add(Activation::relu)
                                 .add(conv(hidden, 3, 1, 1))
                                 .add(residualStack(hidden, builder))
-                                .add(conv(builder.codeDim, 1, 1, 0)));
-        quantizer =
-                addChildBlock(
-                        "quantizer",
-                        VectorQuantizer.builder()
-                                .optCodebookSize(builder.codebookSize)
-                                .optCodeDim(builder.codeDim)
-                                .optCommitment(builder.commitment)
-                                .optDecay(builder.decay)
-                                .optEpsilon(builder.epsilon)
-                                .optRevivalInterval(builder.revivalInterval)
-                                .optSeed(builder.seed)
-                                .build());
+                                .add(conv(vq.getCodeDim(), 1, 1, 0)));
+        quantizer = addChildBlock("quantizer", vq);
         decoder =
                 addChildBlock(
                         "decoder",
@@ -180,13 +170,8 @@ public final class VqVae extends AbstractBlock {
         private int hiddenChannels = 128;
         private int residualBlocks = 2;
         private int residualChannels = 32;
-        private int codeDim = 64;
-        private int codebookSize = 512;
-        private float commitment = 0.25f;
-        private float decay = 0.99f;
-        private float epsilon = 1e-5f;
-        private int revivalInterval = 100;
-        private long seed;
+        private VectorQuantizer.Builder quantizer =
+                VectorQuantizer.builder().optRevivalInterval(100);
 
         Builder() {}
 
@@ -226,53 +211,13 @@ public final class VqVae extends AbstractBlock {
         }
 
         /**
-         * Sets the code width D (default 64) and the number of codes K (default 512).
+         * Sets the quantiser (default: REFERENCE §2's, with dead-code revival every 100 updates).
          *
-         * @param codeDim D &gt; 0
-         * @param codebookSize K &gt; 0
+         * @param quantizer the quantiser's builder
          * @return this builder
          */
-        public Builder optCodebook(int codeDim, int codebookSize) {
-            this.codeDim = codeDim;
-            this.codebookSize = codebookSize;
-            return this;
-        }
-
-        /**
-         * Sets the commitment cost (default 0.25), EMA decay (default 0.99) and Laplace smoothing
-         * (default 1e-5).
-         *
-         * @param commitment \(\beta \ge 0\)
-         * @param decay \(\gamma \in (0, 1)\)
-         * @param epsilon \(\epsilon &gt; 0\)
-         * @return this builder
-         */
-        public Builder optQuantizer(float commitment, float decay, float epsilon) {
-            this.commitment = commitment;
-            this.decay = decay;
-            this.epsilon = epsilon;
-            return this;
-        }
-
-        /**
-         * Sets the dead-code revival interval in updates (default 100; 0 turns it off).
-         *
-         * @param revivalInterval the interval
-         * @return this builder
-         */
-        public Builder optRevivalInterval(int revivalInterval) {
-            this.revivalInterval = revivalInterval;
-            return this;
-        }
-
-        /**
-         * Sets the seed of the revival's picks (default 0).
-         *
-         * @param seed the seed
-         * @return this builder
-         */
-        public Builder optSeed(long seed) {
-            this.seed = seed;
+        public Builder optQuantizer(VectorQuantizer.Builder quantizer) {
+            this.quantizer = quantizer;
             return this;
         }
 

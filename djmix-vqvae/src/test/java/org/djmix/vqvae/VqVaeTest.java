@@ -30,8 +30,11 @@ class VqVaeTest {
                 .setChannels(channels)
                 .optHiddenChannels(32)
                 .optResidual(1, 8)
-                .optCodebook(8, 32)
-                .optRevivalInterval(5)
+                .optQuantizer(
+                        VectorQuantizer.builder()
+                                .optCodeDim(8)
+                                .optCodebookSize(32)
+                                .optRevivalInterval(5))
                 .build();
     }
 
