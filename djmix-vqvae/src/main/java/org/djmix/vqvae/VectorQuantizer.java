@@ -95,6 +95,51 @@ public final class VectorQuantizer extends AbstractBlock {
     }
 
     /**
+     * Returns the number of codes K.
+     *
+     * @return K
+     */
+    public int getCodebookSize() {
+        return codebookSize;
+    }
+
+    /**
+     * Returns the commitment cost \(\beta\).
+     *
+     * @return \(\beta\)
+     */
+    public float getCommitment() {
+        return commitment;
+    }
+
+    /**
+     * Returns the EMA decay \(\gamma\).
+     *
+     * @return \(\gamma\)
+     */
+    public float getDecay() {
+        return decay;
+    }
+
+    /**
+     * Returns the Laplace smoothing \(\epsilon\).
+     *
+     * @return \(\epsilon\)
+     */
+    public float getEpsilon() {
+        return epsilon;
+    }
+
+    /**
+     * Returns the dead-code revival interval (0: off).
+     *
+     * @return the interval in updates
+     */
+    public int getRevivalInterval() {
+        return revivalInterval;
+    }
+
+    /**
      * Returns the code width D.
      *
      * @return D

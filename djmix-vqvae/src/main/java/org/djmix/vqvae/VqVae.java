@@ -34,6 +34,9 @@ public final class VqVae extends AbstractBlock {
     private static final byte VERSION = 1;
 
     private final int channels;
+    private final int hiddenChannels;
+    private final int residualBlocks;
+    private final int residualChannels;
     private final Block encoder;
     private final VectorQuantizer quantizer;
     private final Block decoder;
@@ -41,6 +44,9 @@ public final class VqVae extends AbstractBlock {
     private VqVae(Builder builder) {
         super(VERSION);
         channels = builder.channels;
+        hiddenChannels = builder.hiddenChannels;
+        residualBlocks = builder.residualBlocks;
+        residualChannels = builder.residualChannels;
         int hidden = builder.hiddenChannels;
         VectorQuantizer vq = builder.quantizer.build();
         encoder =
@@ -84,6 +90,42 @@ public final class VqVae extends AbstractBlock {
      */
     public VectorQuantizer getQuantizer() {
         return quantizer;
+    }
+
+    /**
+     * Returns the image channels.
+     *
+     * @return 1 or 3
+     */
+    public int getChannels() {
+        return channels;
+    }
+
+    /**
+     * Returns the hidden channels h.
+     *
+     * @return h
+     */
+    public int getHiddenChannels() {
+        return hiddenChannels;
+    }
+
+    /**
+     * Returns the number of residual blocks in each stack.
+     *
+     * @return the count
+     */
+    public int getResidualBlocks() {
+        return residualBlocks;
+    }
+
+    /**
+     * Returns the channels inside each residual block.
+     *
+     * @return the channels
+     */
+    public int getResidualChannels() {
+        return residualChannels;
     }
 
     private static Block conv(int filters, int kernel, int stride, int pad) {

@@ -1,0 +1,136 @@
+package org.djmix.vqvae;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A saved VQ-VAE is a directory holding {@code config.json} ({@link VqVaeConfig}) and {@code
+ * vqvae.params} (DJL's parameter format). It is written to a temporary directory beside the target
+ * and renamed into place when complete, so a reader never sees a half-written model. Loading checks
+ * the config first and names the file and the problem on any failure.
+ */
+public final class VqVaeDirectory {
+
+    /** The parameter file's name. */
+    public static final String PARAMETERS = "vqvae.params";
+
+    private VqVaeDirectory() {}
+
+    /**
+     * Saves a trained VQ-VAE.
+     *
+     * @param vqvae the network (initialised)
+     * @param imageShape the (C, H, W) it was trained on
+     * @param seed the training seed
+     * @param directory where to save; replaced if it exists
+     * @throws IOException if it cannot be written
+     */
+    public static void save(VqVae vqvae, Shape imageShape, long seed, Path directory)
+            throws IOException {
+        Path target = directory.toAbsolutePath();
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Path temporary = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        try {
+            VqVaeConfig.of(vqvae, imageShape, seed).write(temporary);
+            try (OutputStream file = Files.newOutputStream(temporary.resolve(PARAMETERS));
+                    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(file))) {
+                vqvae.saveParameters(out);
+            }
+            replace(temporary, target);
+        } finally {
+            deleteRecursively(temporary);
+        }
+    }
+
+    /**
+     * Loads a saved VQ-VAE.
+     *
+     * @param directory the saved directory
+     * @param manager where the parameters go (their device is the manager's)
+     * @return the config and the network
+     * @throws IOException naming the file and what is wrong: missing, not JSON, another format,
+     *     truncated or corrupt parameters
+     */
+    public static Loaded load(Path directory, NDManager manager) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            throw new IOException("no saved VQ-VAE at " + directory + ": not a directory");
+        }
+        VqVaeConfig config = VqVaeConfig.read(directory);
+        VqVae vqvae;
+        try {
+            vqvae = config.newBlock();
+        } catch (IllegalArgumentException e) {
+            throw new IOException(
+                    directory.resolve(VqVaeConfig.FILE)
+                            + " describes no valid VQ-VAE: "
+                            + e.getMessage(),
+                    e);
+        }
+        Path parameters = directory.resolve(PARAMETERS);
+        try (InputStream file = Files.newInputStream(parameters);
+                DataInputStream in = new DataInputStream(new BufferedInputStream(file))) {
+            vqvae.loadParameters(manager, in);
+            if (in.read() != -1) {
+                throw new IOException("unexpected bytes after the last parameter");
+            }
+        } catch (NoSuchFileException e) {
+            throw new IOException(parameters + " is missing", e);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            throw new IOException(
+                    parameters
+                            + " is truncated or corrupt, or does not match "
+                            + VqVaeConfig.FILE
+                            + ": "
+                            + e,
+                    e);
+        }
+        return new Loaded(config, vqvae);
+    }
+
+    /**
+     * A loaded VQ-VAE.
+     *
+     * @param config what config.json says
+     * @param vqvae the network with its parameters
+     */
+    public record Loaded(VqVaeConfig config, VqVae vqvae) {}
+
+    private static void replace(Path temporary, Path target) throws IOException {
+        if (!Files.exists(target)) {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            return;
+        }
+        Path old =
+                Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+        Files.delete(old);
+        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        deleteRecursively(old);
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

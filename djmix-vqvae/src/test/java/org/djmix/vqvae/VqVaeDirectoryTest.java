@@ -1,0 +1,145 @@
+package org.djmix.vqvae;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VqVaeDirectoryTest {
+
+    private static final Shape IMAGE = new Shape(1, 16, 16);
+
+    @TempDir Path temp;
+
+    private NDManager manager;
+    private VqVae vqvae;
+    private Path saved;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        manager = NDManager.newBaseManager();
+        vqvae =
+                VqVae.builder()
+                        .setChannels(1)
+                        .optHiddenChannels(16)
+                        .optResidual(1, 8)
+                        .optQuantizer(VectorQuantizer.builder().optCodeDim(8).optCodebookSize(16))
+                        .build();
+        vqvae.initialize(manager, DataType.FLOAT32, new Shape(2, 1, 16, 16));
+        saved = temp.resolve("dae");
+        VqVaeDirectory.save(vqvae, IMAGE, 7, saved);
+    }
+
+    @AfterEach
+    void tearDown() {
+        manager.close();
+    }
+
+    @Test
+    void saveThenLoadGivesTheSameDiscretization() throws IOException {
+        NDArray x = manager.randomUniform(0, 1, new Shape(5, 1, 16, 16));
+        float[] expected =
+                vqvae.forward(new ParameterStore(manager, false), new NDList(x), false)
+                        .head()
+                        .clip(0f, 1f)
+                        .toFloatArray();
+        try (VqVaeDiscretizer g = VqVaeDiscretizer.load(saved, manager, 8)) {
+            NDArray gx = g.apply(x);
+            assertThat(gx.getShape()).isEqualTo(x.getShape());
+            assertThat(gx.toFloatArray()).containsExactly(expected);
+            assertThat(g.getConfig().seed()).isEqualTo(7);
+            assertThat(g.getConfig().codebookSize()).isEqualTo(16);
+        }
+        // in chunks of 2 the convolutions may pick other kernels: equal up to float rounding
+        try (VqVaeDiscretizer g = VqVaeDiscretizer.load(saved, manager, 2)) {
+            float[] chunked = g.apply(x).toFloatArray();
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(chunked[i]).isCloseTo(expected[i], within(1e-5f));
+            }
+        }
+        try (Stream<Path> files = Files.list(temp)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("dae");
+        }
+    }
+
+    @Test
+    void insideATrainingStepItRecordsNoGradient() throws IOException {
+        try (VqVaeDiscretizer g = VqVaeDiscretizer.load(saved, manager, 8);
+                ai.djl.training.GradientCollector collector =
+                        ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+            NDArray x = manager.randomUniform(0, 1, new Shape(2, 1, 16, 16));
+            x.setRequiresGradient(true);
+            assertThat(g.apply(x).hasGradient()).isFalse();
+        }
+    }
+
+    @Test
+    void imagesOfAnotherShapeAreRefused() throws IOException {
+        try (VqVaeDiscretizer g = VqVaeDiscretizer.load(saved, manager, 8)) {
+            NDArray rgb = manager.zeros(new Shape(2, 3, 16, 16));
+            assertThatThrownBy(() -> g.apply(rgb))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(
+                            "trained on images of shape (N, 1, 16, 16), got (2, 3, 16, 16)");
+        }
+    }
+
+    @Test
+    void missingOrDamagedDirectoriesAreNamed() throws IOException {
+        assertThatThrownBy(() -> VqVaeDiscretizer.load(temp.resolve("nowhere"), manager, 8))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("no saved VQ-VAE at")
+                .hasMessageContaining("nowhere");
+
+        Path config = saved.resolve(VqVaeConfig.FILE);
+        String json = Files.readString(config);
+        Files.writeString(config, json.replace("\"format\": 1", "\"format\": 9"));
+        assertThatThrownBy(() -> VqVaeDiscretizer.load(saved, manager, 8))
+                .hasMessageContaining("has format version 9")
+                .hasMessageContaining("reads format 1");
+
+        Files.writeString(config, "{ not json");
+        assertThatThrownBy(() -> VqVaeDiscretizer.load(saved, manager, 8))
+                .hasMessageContaining("config.json is not valid JSON");
+
+        Files.delete(config);
+        assertThatThrownBy(() -> VqVaeDiscretizer.load(saved, manager, 8))
+                .hasMessageContaining("is not a saved VQ-VAE: config.json is missing");
+    }
+
+    @Test
+    void truncatedParametersAreNamed() throws IOException {
+        Path parameters = saved.resolve(VqVaeDirectory.PARAMETERS);
+        byte[] bytes = Files.readAllBytes(parameters);
+        Files.write(parameters, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThatThrownBy(() -> VqVaeDiscretizer.load(saved, manager, 8))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("vqvae.params is truncated or corrupt");
+        Files.delete(parameters);
+        assertThatThrownBy(() -> VqVaeDiscretizer.load(saved, manager, 8))
+                .hasMessageContaining("vqvae.params is missing");
+    }
+
+    @Test
+    void savingAgainReplacesTheDirectory() throws IOException {
+        VqVaeDirectory.save(vqvae, IMAGE, 8, saved);
+        assertThat(VqVaeConfig.read(saved).seed()).isEqualTo(8);
+        try (Stream<Path> files = Files.list(temp)) {
+            assertThat(files.count()).isEqualTo(1);
+        }
+    }
+}
