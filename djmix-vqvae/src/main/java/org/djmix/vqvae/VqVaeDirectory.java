@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -37,9 +38,15 @@ public final class VqVaeDirectory {
      * @param imageShape the (C, H, W) it was trained on
      * @param seed the training seed
      * @param directory where to save; replaced if it exists
+     * @param extraFiles more text files to write with it (e.g. {@code metrics.json}), by name
      * @throws IOException if it cannot be written
      */
-    public static void save(VqVae vqvae, Shape imageShape, long seed, Path directory)
+    public static void save(
+            VqVae vqvae,
+            Shape imageShape,
+            long seed,
+            Path directory,
+            Map<String, String> extraFiles)
             throws IOException {
         Path target = directory.toAbsolutePath();
         Path parent = target.getParent();
@@ -51,9 +58,42 @@ public final class VqVaeDirectory {
                     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(file))) {
                 vqvae.saveParameters(out);
             }
+            for (Map.Entry<String, String> file : extraFiles.entrySet()) {
+                Files.writeString(temporary.resolve(file.getKey()), file.getValue());
+            }
             replace(temporary, target);
         } finally {
             deleteRecursively(temporary);
+        }
+    }
+
+    /**
+     * Loads saved parameters into a network built from the same config (to resume training).
+     *
+     * @param directory the saved directory
+     * @param vqvae the network, of the directory's architecture
+     * @param manager where the parameters go
+     * @throws IOException naming the file and the problem
+     */
+    public static void loadParameters(Path directory, VqVae vqvae, NDManager manager)
+            throws IOException {
+        Path parameters = directory.resolve(PARAMETERS);
+        try (InputStream file = Files.newInputStream(parameters);
+                DataInputStream in = new DataInputStream(new BufferedInputStream(file))) {
+            vqvae.loadParameters(manager, in);
+            if (in.read() != -1) {
+                throw new IOException("unexpected bytes after the last parameter");
+            }
+        } catch (NoSuchFileException e) {
+            throw new IOException(parameters + " is missing", e);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            throw new IOException(
+                    parameters
+                            + " is truncated or corrupt, or does not match "
+                            + VqVaeConfig.FILE
+                            + ": "
+                            + e,
+                    e);
         }
     }
 
@@ -81,24 +121,7 @@ public final class VqVaeDirectory {
                             + e.getMessage(),
                     e);
         }
-        Path parameters = directory.resolve(PARAMETERS);
-        try (InputStream file = Files.newInputStream(parameters);
-                DataInputStream in = new DataInputStream(new BufferedInputStream(file))) {
-            vqvae.loadParameters(manager, in);
-            if (in.read() != -1) {
-                throw new IOException("unexpected bytes after the last parameter");
-            }
-        } catch (NoSuchFileException e) {
-            throw new IOException(parameters + " is missing", e);
-        } catch (IOException | MalformedModelException | RuntimeException e) {
-            throw new IOException(
-                    parameters
-                            + " is truncated or corrupt, or does not match "
-                            + VqVaeConfig.FILE
-                            + ": "
-                            + e,
-                    e);
-        }
+        loadParameters(directory, vqvae, manager);
         return new Loaded(config, vqvae);
     }
 

@@ -41,7 +41,7 @@ class VqVaeDirectoryTest {
                         .build();
         vqvae.initialize(manager, DataType.FLOAT32, new Shape(2, 1, 16, 16));
         saved = temp.resolve("dae");
-        VqVaeDirectory.save(vqvae, IMAGE, 7, saved);
+        VqVaeDirectory.save(vqvae, IMAGE, 7, saved, java.util.Map.of());
     }
 
     @AfterEach
@@ -136,7 +136,7 @@ class VqVaeDirectoryTest {
 
     @Test
     void savingAgainReplacesTheDirectory() throws IOException {
-        VqVaeDirectory.save(vqvae, IMAGE, 8, saved);
+        VqVaeDirectory.save(vqvae, IMAGE, 8, saved, java.util.Map.of());
         assertThat(VqVaeConfig.read(saved).seed()).isEqualTo(8);
         try (Stream<Path> files = Files.list(temp)) {
             assertThat(files.count()).isEqualTo(1);

@@ -1,0 +1,80 @@
+package org.djmix.examples.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.djmix.core.platform.GlibcMalloc;
+import org.djmix.tasks.data.DataSpec;
+import org.djmix.tasks.data.ImageDataset;
+import org.djmix.vqvae.EpochMetrics;
+import org.djmix.vqvae.VectorQuantizer;
+import org.djmix.vqvae.VqVae;
+import org.djmix.vqvae.VqVaeTrainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code djmix dae train}: pre-trains the discretizing autoencoder g on a dataset. */
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = "Pre-train the VQ-VAE g (minimise ||g(x) - x||^2) and save it to --out.")
+public final class DaeTrainCommand implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, description = "KIND:DIR, e.g. fashion-mnist:DIR")
+    private String data;
+
+    @Option(
+            names = "--epochs",
+            defaultValue = "3",
+            description = "epochs (default ${DEFAULT-VALUE})")
+    private int epochs;
+
+    @Option(names = "--out", required = true, description = "output directory (the saved model)")
+    private Path out;
+
+    @Option(
+            names = "--batch",
+            defaultValue = "128",
+            description = "batch size (default ${DEFAULT-VALUE})")
+    private int batch;
+
+    @Option(names = "--seed", defaultValue = "0", description = "seed (default ${DEFAULT-VALUE})")
+    private long seed;
+
+    @Option(names = "--train-limit", description = "use only the first N training images")
+    private Integer trainLimit;
+
+    @Option(names = "--resume", description = "continue after the last complete epoch in --out")
+    private boolean resume;
+
+    @Override
+    public Integer call() throws Exception {
+        GlibcMalloc.keepFreedMemory();
+        VqVaeTrainer trainer =
+                VqVaeTrainer.builder()
+                        .optEpochs(epochs)
+                        .optBatchSize(batch)
+                        .optSeed(seed)
+                        .optResume(resume)
+                        .build();
+        DataSpec spec = DataSpec.parse(data);
+        ImageDataset.Builder trainBuilder = spec.read(true).setSampling(batch, true);
+        if (trainLimit != null) {
+            trainBuilder.optLimit(trainLimit);
+        }
+        ImageDataset train = trainBuilder.build();
+        ImageDataset test = spec.read(false).setSampling(batch, false).build();
+        VqVae vqvae =
+                VqVae.builder()
+                        .setChannels((int) train.getImageShape().get(0))
+                        .optQuantizer(
+                                VectorQuantizer.builder().optRevivalInterval(100).optSeed(seed))
+                        .build();
+        List<EpochMetrics> history = trainer.train(vqvae, train, test, train.getImageShape(), out);
+        EpochMetrics last = history.get(history.size() - 1);
+        System.out.printf(
+                "saved %s: epoch %d, test MSE %.5f, perplexity %.1f, %d codes in use%n",
+                out, last.epoch(), last.testMse(), last.perplexity(), last.codesUsed());
+        return 0;
+    }
+}
