@@ -44,6 +44,18 @@ public final class DaeTrainCommand implements Callable<Integer> {
     @Option(names = "--train-limit", description = "use only the first N training images")
     private Integer trainLimit;
 
+    @Option(
+            names = "--commitment",
+            defaultValue = "0.25",
+            description = "commitment cost beta (default ${DEFAULT-VALUE})")
+    private float commitment;
+
+    @Option(
+            names = "--lr",
+            defaultValue = "3e-4",
+            description = "Adam learning rate (default ${DEFAULT-VALUE})")
+    private float learningRate;
+
     @Option(names = "--resume", description = "continue after the last complete epoch in --out")
     private boolean resume;
 
@@ -55,6 +67,7 @@ public final class DaeTrainCommand implements Callable<Integer> {
                         .optEpochs(epochs)
                         .optBatchSize(batch)
                         .optSeed(seed)
+                        .optLearningRate(learningRate)
                         .optResume(resume)
                         .build();
         DataSpec spec = DataSpec.parse(data);
@@ -68,7 +81,10 @@ public final class DaeTrainCommand implements Callable<Integer> {
                 VqVae.builder()
                         .setChannels((int) train.getImageShape().get(0))
                         .optQuantizer(
-                                VectorQuantizer.builder().optRevivalInterval(100).optSeed(seed))
+                                VectorQuantizer.builder()
+                                        .optCommitment(commitment)
+                                        .optRevivalInterval(100)
+                                        .optSeed(seed))
                         .build();
         List<EpochMetrics> history = trainer.train(vqvae, train, test, train.getImageShape(), out);
         EpochMetrics last = history.get(history.size() - 1);
