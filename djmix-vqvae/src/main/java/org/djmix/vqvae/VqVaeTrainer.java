@@ -5,11 +5,13 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.RandomAccessDataset;
+import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.training.util.ProgressBar;
@@ -39,6 +41,11 @@ public final class VqVaeTrainer {
     private static final Logger logger = LoggerFactory.getLogger(VqVaeTrainer.class);
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
     private static final String METRICS = "metrics.json";
+
+    /** PyTorch's default conv weights: Kaiming-uniform with a = √5, i.e. U(±1/√fan_in). */
+    private static final XavierInitializer TORCH_DEFAULT_WEIGHTS =
+            new XavierInitializer(
+                    XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.IN, 1);
 
     private final int epochs;
     private final int batchSize;
@@ -91,7 +98,8 @@ public final class VqVaeTrainer {
                             .optOptimizer(
                                     Optimizer.adam()
                                             .optLearningRateTracker(Tracker.fixed(learningRate))
-                                            .build());
+                                            .build())
+                            .optInitializer(TORCH_DEFAULT_WEIGHTS, Parameter.Type.WEIGHT);
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(batchSize).addAll(imageShape));
                 if (resume && Files.isRegularFile(out.resolve(METRICS))) {
