@@ -84,6 +84,16 @@ public final class VqVae extends AbstractBlock {
     }
 
     /**
+     * Returns the quantiser settings a {@link VqVae} uses unless told otherwise: REFERENCE §2's,
+     * with dead-code revival every 100 updates. Start from it to change one setting.
+     *
+     * @return a new quantiser builder
+     */
+    public static VectorQuantizer.Builder defaultQuantizer() {
+        return VectorQuantizer.builder().optRevivalInterval(100);
+    }
+
+    /**
      * Returns the quantiser (for its EMA update and codebook).
      *
      * @return the quantiser

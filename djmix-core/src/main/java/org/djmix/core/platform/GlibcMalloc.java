@@ -14,11 +14,12 @@ import org.slf4j.LoggerFactory;
  * first stage, and 32 MB at 2B. That alone made a DJMix step 2.75× a baseline step on 2 CPU cores
  * instead of 2× (see docs/benchmarks.md).
  *
- * <p>{@link #keepFreedMemory()} sets {@code mallopt(M_MMAP_MAX, 0)} and {@code
- * mallopt(M_TRIM_THRESHOLD, max)}: large blocks come from the heap, and freed memory is kept for
- * reuse instead of being returned to the system. It is the in-process equivalent of the environment
- * variables {@code MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=…}, meant for training processes whose
- * memory peaks every step anyway. It does nothing where glibc is absent.
+ * <p>{@link #keepFreedMemory()} sets {@code mallopt(M_MMAP_MAX, 0)}, {@code
+ * mallopt(M_TRIM_THRESHOLD, max)} and {@code mallopt(M_ARENA_MAX, 1)} (threads started later share
+ * the main heap instead of 64 MB arenas): large blocks come from the heap, and freed memory is kept
+ * for reuse instead of being returned to the system. It is the in-process equivalent of the
+ * environment variables {@code MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=…}, meant for training
+ * processes whose memory peaks every step anyway. It does nothing where glibc is absent.
  */
 public final class GlibcMalloc {
 

@@ -7,7 +7,6 @@ import org.djmix.core.platform.GlibcMalloc;
 import org.djmix.tasks.data.DataSpec;
 import org.djmix.tasks.data.ImageDataset;
 import org.djmix.vqvae.EpochMetrics;
-import org.djmix.vqvae.VectorQuantizer;
 import org.djmix.vqvae.VqVae;
 import org.djmix.vqvae.VqVaeTrainer;
 import picocli.CommandLine.Command;
@@ -81,10 +80,7 @@ public final class DaeTrainCommand implements Callable<Integer> {
                 VqVae.builder()
                         .setChannels((int) train.getImageShape().get(0))
                         .optQuantizer(
-                                VectorQuantizer.builder()
-                                        .optCommitment(commitment)
-                                        .optRevivalInterval(100)
-                                        .optSeed(seed))
+                                VqVae.defaultQuantizer().optCommitment(commitment).optSeed(seed))
                         .build();
         List<EpochMetrics> history = trainer.train(vqvae, train, test, train.getImageShape(), out);
         EpochMetrics last = history.get(history.size() - 1);
