@@ -1,77 +1,20 @@
 package org.djmix.vqvae;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.LambdaBlock;
-import ai.djl.nn.ParallelBlock;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
-import java.util.List;
-
 /**
  * The discretizing autoencoder \(g\) of DJMix: a VQ-VAE (van den Oord et al. 2017) with the
- * architecture of ../shared/REFERENCE.md §2. The encoder is conv 4×4/2 to \(h/2\), ReLU, conv 4×4/2
- * to \(h\), ReLU, conv 3×3, a residual stack and a 1×1 conv to \(D\). The {@link VectorQuantizer}
- * follows, and the decoder mirrors the encoder. A 32×32 image becomes an 8×8 grid of codes.
- *
- * <p>DJL's PyTorch engine has no transposed convolution, so each 4×4/2 transposed convolution of
- * the reference is a nearest-neighbour ×2 upsampling followed by a 3×3 convolution (same output
- * size, no checkerboard artefacts). Forward returns {@code (reconstruction, commitment loss,
- * codes)}; the reconstruction is linear (not clipped), trained with \(\|g(x) - x\|^2\) on images in
- * [0, 1].
+ * architecture of ../shared/REFERENCE.md §2 ({@link ConvAutoencoder}) and a {@link VectorQuantizer}
+ * as its bottleneck, so that \(g(x) = \mathrm{dec}(e_{k^*(\mathrm{enc}(x))})\). Forward returns
+ * {@code (reconstruction, commitment loss, codes (N, H/4, W/4))}.
  */
-public final class VqVae extends AbstractBlock {
+public final class VqVae extends ConvAutoencoder {
 
     private static final byte VERSION = 1;
 
-    private final int channels;
-    private final int hiddenChannels;
-    private final int residualBlocks;
-    private final int residualChannels;
-    private final Block encoder;
     private final VectorQuantizer quantizer;
-    private final Block decoder;
 
-    private VqVae(Builder builder) {
-        super(VERSION);
-        channels = builder.channels;
-        hiddenChannels = builder.hiddenChannels;
-        residualBlocks = builder.residualBlocks;
-        residualChannels = builder.residualChannels;
-        int hidden = builder.hiddenChannels;
-        VectorQuantizer vq = builder.quantizer.build();
-        encoder =
-                addChildBlock(
-                        "encoder",
-                        new SequentialBlock()
-                                .add(conv(hidden / 2, 4, 2, 1))
-                                .add(Activation::relu)
-                                .add(conv(hidden, 4, 2, 1))
-                                .add(Activation::relu)
-                                .add(conv(hidden, 3, 1, 1))
-                                .add(residualStack(hidden, builder))
-                                .add(conv(vq.getCodeDim(), 1, 1, 0)));
-        quantizer = addChildBlock("quantizer", vq);
-        decoder =
-                addChildBlock(
-                        "decoder",
-                        new SequentialBlock()
-                                .add(conv(hidden, 3, 1, 1))
-                                .add(residualStack(hidden, builder))
-                                .add(upsample())
-                                .add(conv(hidden / 2, 3, 1, 1))
-                                .add(Activation::relu)
-                                .add(upsample())
-                                .add(conv(channels, 3, 1, 1)));
+    private VqVae(Builder builder, VectorQuantizer quantizer) {
+        super(VERSION, builder, quantizer.getCodeDim(), quantizer);
+        this.quantizer = quantizer;
     }
 
     /**
@@ -102,168 +45,20 @@ public final class VqVae extends AbstractBlock {
         return quantizer;
     }
 
-    /**
-     * Returns the image channels.
-     *
-     * @return 1 or 3
-     */
-    public int getChannels() {
-        return channels;
-    }
-
-    /**
-     * Returns the hidden channels h.
-     *
-     * @return h
-     */
-    public int getHiddenChannels() {
-        return hiddenChannels;
-    }
-
-    /**
-     * Returns the number of residual blocks in each stack.
-     *
-     * @return the count
-     */
-    public int getResidualBlocks() {
-        return residualBlocks;
-    }
-
-    /**
-     * Returns the channels inside each residual block.
-     *
-     * @return the channels
-     */
-    public int getResidualChannels() {
-        return residualChannels;
-    }
-
-    private static Block conv(int filters, int kernel, int stride, int pad) {
-        return Conv2d.builder()
-                .setKernelShape(new Shape(kernel, kernel))
-                .optStride(new Shape(stride, stride))
-                .optPadding(new Shape(pad, pad))
-                .setFilters(filters)
-                .build();
-    }
-
-    /** Nearest-neighbour ×2 upsampling: each pixel repeated along both spatial axes. */
-    private static Block upsample() {
-        return LambdaBlock.singleton(x -> x.repeat(2, 2).repeat(3, 2), "upsample");
-    }
-
-    /** Residual blocks (ReLU, 3×3 conv to r, ReLU, 1×1 conv back to h) and a final ReLU. */
-    private static Block residualStack(int hidden, Builder builder) {
-        SequentialBlock stack = new SequentialBlock();
-        for (int i = 0; i < builder.residualBlocks; i++) {
-            Block body =
-                    new SequentialBlock()
-                            .add(Activation::relu)
-                            .add(conv(builder.residualChannels, 3, 1, 1))
-                            .add(Activation::relu)
-                            .add(conv(hidden, 1, 1, 0));
-            stack.add(
-                    new ParallelBlock(
-                            outputs ->
-                                    new NDList(
-                                            outputs.get(0)
-                                                    .singletonOrThrow()
-                                                    .add(outputs.get(1).singletonOrThrow())),
-                            List.of(body, Blocks.identityBlock())));
-        }
-        return stack.add(Activation::relu);
-    }
-
-    @Override
-    protected NDList forwardInternal(
-            ParameterStore parameterStore,
-            NDList inputs,
-            boolean training,
-            PairList<String, Object> params) {
-        NDArray images = inputs.head();
-        Shape shape = images.getShape();
-        if (shape.dimension() != 4
-                || shape.get(1) != channels
-                || shape.get(2) % 4 != 0
-                || shape.get(3) % 4 != 0) {
-            throw new IllegalArgumentException(
-                    "images must be (N, "
-                            + channels
-                            + ", H, W) with H and W divisible by 4, got "
-                            + shape);
-        }
-        NDList encoded = encoder.forward(parameterStore, new NDList(images), training, params);
-        NDList quantised = quantizer.forward(parameterStore, encoded, training, params);
-        NDList decoded =
-                decoder.forward(parameterStore, new NDList(quantised.get(0)), training, params);
-        return new NDList(decoded.head(), quantised.get(1), quantised.get(2));
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape in = inputShapes[0];
-        return new Shape[] {in, new Shape(), new Shape(in.get(0), in.get(2) / 4, in.get(3) / 4)};
-    }
-
-    @Override
-    protected void initializeChildBlocks(
-            NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape in = inputShapes[0];
-        encoder.initialize(manager, dataType, in);
-        Shape codes = encoder.getOutputShapes(new Shape[] {in})[0];
-        quantizer.initialize(manager, dataType, codes);
-        decoder.initialize(manager, dataType, codes);
-    }
-
     /** Builds a {@link VqVae}; defaults are REFERENCE §2's, for 3-channel images. */
-    public static final class Builder {
+    public static final class Builder extends BaseBuilder<Builder> {
 
-        private int channels = 3;
-        private int hiddenChannels = 128;
-        private int residualBlocks = 2;
-        private int residualChannels = 32;
-        private VectorQuantizer.Builder quantizer =
-                VectorQuantizer.builder().optRevivalInterval(100);
+        private VectorQuantizer.Builder quantizer = defaultQuantizer();
 
         Builder() {}
 
-        /**
-         * Sets the image channels (default 3).
-         *
-         * @param channels 1 or 3
-         * @return this builder
-         */
-        public Builder setChannels(int channels) {
-            this.channels = channels;
+        @Override
+        protected Builder self() {
             return this;
         }
 
         /**
-         * Sets the hidden channels h (default 128).
-         *
-         * @param hiddenChannels an even h &gt; 0
-         * @return this builder
-         */
-        public Builder optHiddenChannels(int hiddenChannels) {
-            this.hiddenChannels = hiddenChannels;
-            return this;
-        }
-
-        /**
-         * Sets the number of residual blocks (default 2) and their inner channels (default 32).
-         *
-         * @param blocks the number of blocks, &gt;= 0
-         * @param innerChannels the channels inside each block, &gt; 0
-         * @return this builder
-         */
-        public Builder optResidual(int blocks, int innerChannels) {
-            this.residualBlocks = blocks;
-            this.residualChannels = innerChannels;
-            return this;
-        }
-
-        /**
-         * Sets the quantiser (default: REFERENCE §2's, with dead-code revival every 100 updates).
+         * Sets the quantiser (default {@link #defaultQuantizer()}).
          *
          * @param quantizer the quantiser's builder
          * @return this builder
@@ -279,21 +74,8 @@ public final class VqVae extends AbstractBlock {
          * @return the block
          */
         public VqVae build() {
-            if (channels != 1 && channels != 3) {
-                throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
-            }
-            if (hiddenChannels < 2 || hiddenChannels % 2 != 0) {
-                throw new IllegalArgumentException(
-                        "hiddenChannels must be even and >= 2, got " + hiddenChannels);
-            }
-            if (residualBlocks < 0 || residualChannels <= 0) {
-                throw new IllegalArgumentException(
-                        "residual blocks must be >= 0 and inner channels > 0, got "
-                                + residualBlocks
-                                + " and "
-                                + residualChannels);
-            }
-            return new VqVae(this);
+            validate();
+            return new VqVae(this, quantizer.build());
         }
     }
 }

@@ -12,31 +12,33 @@ import org.djmix.core.Discretizer;
 
 /**
  * A saved VQ-VAE as DJMix's discretizer: \(g(x) = \mathrm{clip}(\mathrm{dec}(q(\mathrm{enc}(x))),
- * 0, 1)\). Parameters are frozen, so calling it inside a training step records no graph. Batches go
- * through in bounded chunks. It refuses images of another shape than the one g was trained on, and
- * follows the device of its input (parameters are copied to it once).
+ * 0, 1)\); a saved {@link PlainAutoencoder} loads too, without \(q\) (the ablation {@code
+ * djmix-noquant}). Parameters are frozen, so calling it inside a training step records no graph.
+ * Batches go through in bounded chunks. It refuses images of another shape than the one g was
+ * trained on, and follows the device of its input (parameters are copied to it once).
  */
 public final class VqVaeDiscretizer implements Discretizer, AutoCloseable {
 
-    private final VqVaeConfig config;
-    private final VqVae vqvae;
+    private final AutoencoderConfig config;
+    private final ConvAutoencoder autoencoder;
     private final NDManager manager;
     private final ParameterStore parameters;
     private final int chunk;
 
-    private VqVaeDiscretizer(VqVaeConfig config, VqVae vqvae, NDManager manager, int chunk) {
+    private VqVaeDiscretizer(
+            AutoencoderConfig config, ConvAutoencoder autoencoder, NDManager manager, int chunk) {
         this.config = config;
-        this.vqvae = vqvae;
+        this.autoencoder = autoencoder;
         this.manager = manager;
         this.parameters = new ParameterStore(manager, true);
         this.chunk = chunk;
-        vqvae.freezeParameters(true);
+        autoencoder.freezeParameters(true);
     }
 
     /**
-     * Loads a saved VQ-VAE.
+     * Loads a saved VQ-VAE or plain autoencoder.
      *
-     * @param directory the directory written by {@link VqVaeDirectory#save}
+     * @param directory the directory written by {@link AutoencoderDirectory#save}
      * @param parent the manager whose device the parameters go to; a sub-manager is kept until
      *     {@link #close()}
      * @param chunk how many images go through at once, &gt; 0
@@ -50,8 +52,8 @@ public final class VqVaeDiscretizer implements Discretizer, AutoCloseable {
         }
         NDManager manager = parent.newSubManager();
         try {
-            VqVaeDirectory.Loaded loaded = VqVaeDirectory.load(directory, manager);
-            return new VqVaeDiscretizer(loaded.config(), loaded.vqvae(), manager, chunk);
+            AutoencoderDirectory.Loaded loaded = AutoencoderDirectory.load(directory, manager);
+            return new VqVaeDiscretizer(loaded.config(), loaded.autoencoder(), manager, chunk);
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
@@ -63,7 +65,7 @@ public final class VqVaeDiscretizer implements Discretizer, AutoCloseable {
      *
      * @return the config
      */
-    public VqVaeConfig getConfig() {
+    public AutoencoderConfig getConfig() {
         return config;
     }
 
@@ -73,7 +75,7 @@ public final class VqVaeDiscretizer implements Discretizer, AutoCloseable {
         Shape expected = config.imageShape();
         if (shape.dimension() != 4 || !shape.slice(1).equals(expected)) {
             throw new IllegalArgumentException(
-                    "this VQ-VAE was trained on images of shape (N, "
+                    "this autoencoder was trained on images of shape (N, "
                             + expected.get(0)
                             + ", "
                             + expected.get(1)
@@ -88,7 +90,7 @@ public final class VqVaeDiscretizer implements Discretizer, AutoCloseable {
         for (long start = 0; start < n; start += chunk) {
             NDArray part =
                     n <= chunk ? input : input.get("{}:{}", start, Math.min(n, start + chunk));
-            NDList out = vqvae.forward(parameters, new NDList(part), false);
+            NDList out = autoencoder.forward(parameters, new NDList(part), false);
             parts.add(out.head().clip(0f, 1f));
         }
         return parts.size() == 1 ? parts.head() : NDArrays.concat(parts);

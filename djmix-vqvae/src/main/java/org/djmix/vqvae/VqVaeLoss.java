@@ -10,7 +10,8 @@ import ai.djl.training.loss.Loss;
  * VQ-VAE is replaced by the EMA update.
  *
  * <p>Reads {@code labels.get(0)} = the images \(x\), {@code predictions.get(0)} = \(g(x)\) and
- * {@code predictions.get(1)} = the commitment loss, as {@link VqVae} returns them.
+ * {@code predictions.get(1)} = the commitment loss, as {@link VqVae} returns them ({@link
+ * PlainAutoencoder} returns zero there, so the loss is its reconstruction error).
  */
 public class VqVaeLoss extends Loss {
 

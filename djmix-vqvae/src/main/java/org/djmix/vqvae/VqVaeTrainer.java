@@ -71,9 +71,9 @@ public final class VqVaeTrainer {
     }
 
     /**
-     * Trains a VQ-VAE.
+     * Trains a VQ-VAE (or the plain autoencoder of the ablation).
      *
-     * @param vqvae the network (not yet initialised)
+     * @param autoencoder the network (not yet initialised)
      * @param train training images; labels are ignored; its sampler should use {@link
      *     #getBatchSize()}
      * @param test test images for the per-epoch metrics
@@ -83,7 +83,7 @@ public final class VqVaeTrainer {
      * @throws IOException if data or output cannot be read or written
      */
     public List<EpochMetrics> train(
-            VqVae vqvae,
+            ConvAutoencoder autoencoder,
             RandomAccessDataset train,
             RandomAccessDataset test,
             Shape imageShape,
@@ -92,7 +92,7 @@ public final class VqVaeTrainer {
         Engine.getInstance().setRandomSeed((int) seed);
         List<EpochMetrics> history = new ArrayList<>();
         try (Model model = Model.newInstance("vqvae")) {
-            model.setBlock(vqvae);
+            model.setBlock(autoencoder);
             DefaultTrainingConfig config =
                     new DefaultTrainingConfig(new VqVaeLoss())
                             .optOptimizer(
@@ -104,18 +104,22 @@ public final class VqVaeTrainer {
                 trainer.initialize(new Shape(batchSize).addAll(imageShape));
                 if (resume && Files.isRegularFile(out.resolve(METRICS))) {
                     history.addAll(readMetrics(out));
-                    VqVaeDirectory.loadParameters(out, vqvae, model.getNDManager());
+                    AutoencoderDirectory.loadParameters(out, autoencoder, model.getNDManager());
                     logger.info("resuming after epoch {} from {}", history.size(), out);
                 }
                 for (int epoch = history.size() + 1; epoch <= epochs; epoch++) {
                     long start = System.nanoTime();
-                    double trainLoss = trainEpoch(trainer, vqvae, train, epoch);
+                    double trainLoss = trainEpoch(trainer, autoencoder, train, epoch);
                     double seconds = (System.nanoTime() - start) / 1e9;
-                    EpochMetrics metrics = measure(trainer, vqvae, test, epoch, trainLoss, seconds);
+                    EpochMetrics metrics = measure(trainer, test, epoch, trainLoss, seconds);
                     history.add(metrics);
                     logger.info("{}", metrics);
-                    VqVaeDirectory.save(
-                            vqvae, imageShape, seed, out, Map.of(METRICS, GSON.toJson(history)));
+                    AutoencoderDirectory.save(
+                            autoencoder,
+                            imageShape,
+                            seed,
+                            out,
+                            Map.of(METRICS, GSON.toJson(history)));
                 }
             }
         } catch (TranslateException e) {
@@ -134,7 +138,7 @@ public final class VqVaeTrainer {
     }
 
     private static double trainEpoch(
-            Trainer trainer, VqVae vqvae, RandomAccessDataset train, int epoch)
+            Trainer trainer, ConvAutoencoder autoencoder, RandomAccessDataset train, int epoch)
             throws IOException, TranslateException {
         ProgressBar progress = new ProgressBar("VQ-VAE epoch " + epoch, train.size(), " images");
         double sum = 0;
@@ -150,7 +154,9 @@ public final class VqVaeTrainer {
                     sum += loss.getFloat();
                 }
                 trainer.step();
-                vqvae.getQuantizer().updateCodebook();
+                if (autoencoder instanceof VqVae vqvae) {
+                    vqvae.getQuantizer().updateCodebook();
+                }
                 batches++;
                 seen += batch.getSize();
                 progress.update(seen);
@@ -161,43 +167,30 @@ public final class VqVaeTrainer {
     }
 
     private static EpochMetrics measure(
-            Trainer trainer,
-            VqVae vqvae,
-            RandomAccessDataset test,
-            int epoch,
-            double trainLoss,
-            double seconds)
+            Trainer trainer, RandomAccessDataset test, int epoch, double trainLoss, double seconds)
             throws IOException, TranslateException {
-        int k = vqvae.getQuantizer().getCodebookSize();
-        long[] histogram = new long[k];
         double squaredError = 0;
         long elements = 0;
+        CodeHistogram codes = null;
         for (Batch batch : trainer.iterateDataset(test)) {
             try (batch) {
                 NDArray images = batch.getData().head();
                 NDList out = trainer.evaluate(batch.getData());
                 squaredError += out.get(0).clip(0f, 1f).sub(images).square().sum().getFloat();
                 elements += images.size();
-                for (long code : out.get(2).toLongArray()) {
-                    histogram[(int) code]++;
+                if (out.size() > 2) {
+                    codes = codes == null ? new CodeHistogram() : codes;
+                    codes.add(out.get(2).toLongArray());
                 }
             }
         }
-        long total = 0;
-        int used = 0;
-        for (long count : histogram) {
-            total += count;
-            used += count > 0 ? 1 : 0;
-        }
-        double entropy = 0;
-        for (long count : histogram) {
-            if (count > 0) {
-                double p = (double) count / total;
-                entropy -= p * Math.log(p);
-            }
-        }
         return new EpochMetrics(
-                epoch, trainLoss, squaredError / elements, Math.exp(entropy), used, seconds);
+                epoch,
+                trainLoss,
+                squaredError / elements,
+                codes == null ? null : codes.perplexity(),
+                codes == null ? null : codes.used(),
+                seconds);
     }
 
     private static List<EpochMetrics> readMetrics(Path out) throws IOException {

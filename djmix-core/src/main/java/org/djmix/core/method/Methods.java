@@ -23,7 +23,10 @@ import org.djmix.core.loss.MixupLoss;
 /**
  * The paper's training methods by name: the baselines ({@code baseline}, {@code mixup}, {@code
  * augmix}, {@code augmix-nogt}), DJMix ({@code djmix}, {@code djmix-ra}) and the ablations of Table
- * 5 ({@code djmix-clean-loss}, {@code djmix-kl}, {@code djmix-l2}, {@code djmix-nomix}).
+ * 5 ({@code djmix-clean-loss}, {@code djmix-kl}, {@code djmix-l2}, {@code djmix-nomix}, {@code
+ * djmix-noquant}). {@code djmix-noquant} is DJMix itself; what makes it the ablation is its \(g\),
+ * an autoencoder without quantiser (djmix-vqvae's {@code PlainAutoencoder}), which the caller
+ * passes as the discretizer.
  */
 public final class Methods {
 
@@ -39,7 +42,8 @@ public final class Methods {
                     "djmix-clean-loss",
                     "djmix-kl",
                     "djmix-l2",
-                    "djmix-nomix");
+                    "djmix-nomix",
+                    "djmix-noquant");
 
     private static final float DJMIX_GAMMA = 1f;
     private static final float AUGMIX_GAMMA = 12f;
@@ -73,6 +77,7 @@ public final class Methods {
             case "djmix-kl":
             case "djmix-l2":
             case "djmix-nomix":
+            case "djmix-noquant":
                 return djmix(name, options);
             default:
                 throw new IllegalArgumentException(

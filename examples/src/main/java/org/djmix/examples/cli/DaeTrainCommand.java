@@ -6,7 +6,9 @@ import java.util.concurrent.Callable;
 import org.djmix.core.platform.GlibcMalloc;
 import org.djmix.tasks.data.DataSpec;
 import org.djmix.tasks.data.ImageDataset;
+import org.djmix.vqvae.ConvAutoencoder;
 import org.djmix.vqvae.EpochMetrics;
+import org.djmix.vqvae.PlainAutoencoder;
 import org.djmix.vqvae.VqVae;
 import org.djmix.vqvae.VqVaeTrainer;
 import picocli.CommandLine.Command;
@@ -55,6 +57,13 @@ public final class DaeTrainCommand implements Callable<Integer> {
             description = "Adam learning rate (default ${DEFAULT-VALUE})")
     private float learningRate;
 
+    @Option(
+            names = "--plain",
+            description =
+                    "train the ablation's autoencoder without quantiser (for --method"
+                            + " djmix-noquant)")
+    private boolean plain;
+
     @Option(names = "--resume", description = "continue after the last complete epoch in --out")
     private boolean resume;
 
@@ -76,17 +85,30 @@ public final class DaeTrainCommand implements Callable<Integer> {
         }
         ImageDataset train = trainBuilder.build();
         ImageDataset test = spec.read(false).setSampling(batch, false).build();
-        VqVae vqvae =
-                VqVae.builder()
-                        .setChannels((int) train.getImageShape().get(0))
-                        .optQuantizer(
-                                VqVae.defaultQuantizer().optCommitment(commitment).optSeed(seed))
-                        .build();
-        List<EpochMetrics> history = trainer.train(vqvae, train, test, train.getImageShape(), out);
+        int channels = (int) train.getImageShape().get(0);
+        ConvAutoencoder autoencoder =
+                plain
+                        ? PlainAutoencoder.builder().setChannels(channels).build()
+                        : VqVae.builder()
+                                .setChannels(channels)
+                                .optQuantizer(
+                                        VqVae.defaultQuantizer()
+                                                .optCommitment(commitment)
+                                                .optSeed(seed))
+                                .build();
+        List<EpochMetrics> history =
+                trainer.train(autoencoder, train, test, train.getImageShape(), out);
         EpochMetrics last = history.get(history.size() - 1);
         System.out.printf(
-                "saved %s: epoch %d, test MSE %.5f, perplexity %.1f, %d codes in use%n",
-                out, last.epoch(), last.testMse(), last.perplexity(), last.codesUsed());
+                "saved %s: epoch %d, test MSE %.5f%s%n",
+                out,
+                last.epoch(),
+                last.testMse(),
+                last.codesUsed() == null
+                        ? ""
+                        : String.format(
+                                ", perplexity %.1f, %d codes in use",
+                                last.perplexity(), last.codesUsed()));
         return 0;
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class VqVaeDirectoryTest {
+class AutoencoderDirectoryTest {
 
     private static final Shape IMAGE = new Shape(1, 16, 16);
 
@@ -41,7 +41,7 @@ class VqVaeDirectoryTest {
                         .build();
         vqvae.initialize(manager, DataType.FLOAT32, new Shape(2, 1, 16, 16));
         saved = temp.resolve("dae");
-        VqVaeDirectory.save(vqvae, IMAGE, 7, saved, java.util.Map.of());
+        AutoencoderDirectory.save(vqvae, IMAGE, 7, saved, java.util.Map.of());
     }
 
     @AfterEach
@@ -62,7 +62,7 @@ class VqVaeDirectoryTest {
             assertThat(gx.getShape()).isEqualTo(x.getShape());
             assertThat(gx.toFloatArray()).containsExactly(expected);
             assertThat(g.getConfig().seed()).isEqualTo(7);
-            assertThat(g.getConfig().codebookSize()).isEqualTo(16);
+            assertThat(g.getConfig().quantizer().codebookSize()).isEqualTo(16);
         }
         // in chunks of 2 the convolutions may pick other kernels: equal up to float rounding
         try (VqVaeDiscretizer g = VqVaeDiscretizer.load(saved, manager, 2)) {
@@ -102,10 +102,10 @@ class VqVaeDirectoryTest {
     void missingOrDamagedDirectoriesAreNamed() throws IOException {
         assertThatThrownBy(() -> VqVaeDiscretizer.load(temp.resolve("nowhere"), manager, 8))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("no saved VQ-VAE at")
+                .hasMessageContaining("no saved autoencoder at")
                 .hasMessageContaining("nowhere");
 
-        Path config = saved.resolve(VqVaeConfig.FILE);
+        Path config = saved.resolve(AutoencoderConfig.FILE);
         String json = Files.readString(config);
         Files.writeString(config, json.replace("\"format\": 1", "\"format\": 9"));
         assertThatThrownBy(() -> VqVaeDiscretizer.load(saved, manager, 8))
@@ -118,26 +118,60 @@ class VqVaeDirectoryTest {
 
         Files.delete(config);
         assertThatThrownBy(() -> VqVaeDiscretizer.load(saved, manager, 8))
-                .hasMessageContaining("is not a saved VQ-VAE: config.json is missing");
+                .hasMessageContaining("is not a saved autoencoder: config.json is missing");
+    }
+
+    @Test
+    void anArchitectureThatDoesNotMatchItsSettingsIsRefused() throws IOException {
+        Path config = saved.resolve(AutoencoderConfig.FILE);
+        String json = Files.readString(config);
+        Files.writeString(config, json.replace("\"vqvae\"", "\"plain\""));
+        assertThatThrownBy(() -> VqVaeDiscretizer.load(saved, manager, 8))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("config.json describes a 'plain' with quantizer settings");
+    }
+
+    @Test
+    void aPlainAutoencoderSavesAndLoadsAsADiscretizer() throws IOException {
+        PlainAutoencoder plain =
+                PlainAutoencoder.builder()
+                        .setChannels(1)
+                        .optHiddenChannels(16)
+                        .optResidual(1, 8)
+                        .optCodeDim(8)
+                        .build();
+        plain.initialize(manager, DataType.FLOAT32, new Shape(2, 1, 16, 16));
+        Path plainDir = temp.resolve("plain");
+        AutoencoderDirectory.save(plain, IMAGE, 3, plainDir, java.util.Map.of());
+        NDArray x = manager.randomUniform(0, 1, new Shape(3, 1, 16, 16));
+        NDList out = plain.forward(new ParameterStore(manager, false), new NDList(x), false);
+        assertThat(out).hasSize(2);
+        assertThat(out.get(1).getFloat()).isZero();
+        try (VqVaeDiscretizer g = VqVaeDiscretizer.load(plainDir, manager, 8)) {
+            assertThat(g.getConfig().architecture()).isEqualTo(AutoencoderConfig.PLAIN);
+            assertThat(g.getConfig().quantizer()).isNull();
+            assertThat(g.apply(x).toFloatArray())
+                    .containsExactly(out.head().clip(0f, 1f).toFloatArray());
+        }
     }
 
     @Test
     void truncatedParametersAreNamed() throws IOException {
-        Path parameters = saved.resolve(VqVaeDirectory.PARAMETERS);
+        Path parameters = saved.resolve(AutoencoderDirectory.PARAMETERS);
         byte[] bytes = Files.readAllBytes(parameters);
         Files.write(parameters, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         assertThatThrownBy(() -> VqVaeDiscretizer.load(saved, manager, 8))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("vqvae.params is truncated or corrupt");
+                .hasMessageContaining("autoencoder.params is truncated or corrupt");
         Files.delete(parameters);
         assertThatThrownBy(() -> VqVaeDiscretizer.load(saved, manager, 8))
-                .hasMessageContaining("vqvae.params is missing");
+                .hasMessageContaining("autoencoder.params is missing");
     }
 
     @Test
     void savingAgainReplacesTheDirectory() throws IOException {
-        VqVaeDirectory.save(vqvae, IMAGE, 8, saved, java.util.Map.of());
-        assertThat(VqVaeConfig.read(saved).seed()).isEqualTo(8);
+        AutoencoderDirectory.save(vqvae, IMAGE, 8, saved, java.util.Map.of());
+        assertThat(AutoencoderConfig.read(saved).seed()).isEqualTo(8);
         try (Stream<Path> files = Files.list(temp)) {
             assertThat(files.count()).isEqualTo(1);
         }

@@ -19,22 +19,23 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A saved VQ-VAE is a directory holding {@code config.json} ({@link VqVaeConfig}) and {@code
- * vqvae.params} (DJL's parameter format). It is written to a temporary directory beside the target
- * and renamed into place when complete, so a reader never sees a half-written model. Loading checks
- * the config first and names the file and the problem on any failure.
+ * A saved autoencoder ({@link VqVae} or {@link PlainAutoencoder}) is a directory holding {@code
+ * config.json} ({@link AutoencoderConfig}) and {@code autoencoder.params} (DJL's parameter format).
+ * It is written to a temporary directory beside the target and renamed into place when complete, so
+ * a reader never sees a half-written model. Loading checks the config first and names the file and
+ * the problem on any failure.
  */
-public final class VqVaeDirectory {
+public final class AutoencoderDirectory {
 
     /** The parameter file's name. */
-    public static final String PARAMETERS = "vqvae.params";
+    public static final String PARAMETERS = "autoencoder.params";
 
-    private VqVaeDirectory() {}
+    private AutoencoderDirectory() {}
 
     /**
-     * Saves a trained VQ-VAE.
+     * Saves a trained autoencoder.
      *
-     * @param vqvae the network (initialised)
+     * @param autoencoder the network (initialised)
      * @param imageShape the (C, H, W) it was trained on
      * @param seed the training seed
      * @param directory where to save; replaced if it exists
@@ -42,7 +43,7 @@ public final class VqVaeDirectory {
      * @throws IOException if it cannot be written
      */
     public static void save(
-            VqVae vqvae,
+            ConvAutoencoder autoencoder,
             Shape imageShape,
             long seed,
             Path directory,
@@ -53,10 +54,10 @@ public final class VqVaeDirectory {
         Files.createDirectories(parent);
         Path temporary = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
         try {
-            VqVaeConfig.of(vqvae, imageShape, seed).write(temporary);
+            AutoencoderConfig.of(autoencoder, imageShape, seed).write(temporary);
             try (OutputStream file = Files.newOutputStream(temporary.resolve(PARAMETERS));
                     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(file))) {
-                vqvae.saveParameters(out);
+                autoencoder.saveParameters(out);
             }
             for (Map.Entry<String, String> file : extraFiles.entrySet()) {
                 Files.writeString(temporary.resolve(file.getKey()), file.getValue());
@@ -71,16 +72,16 @@ public final class VqVaeDirectory {
      * Loads saved parameters into a network built from the same config (to resume training).
      *
      * @param directory the saved directory
-     * @param vqvae the network, of the directory's architecture
+     * @param autoencoder the network, of the directory's architecture
      * @param manager where the parameters go
      * @throws IOException naming the file and the problem
      */
-    public static void loadParameters(Path directory, VqVae vqvae, NDManager manager)
-            throws IOException {
+    public static void loadParameters(
+            Path directory, ConvAutoencoder autoencoder, NDManager manager) throws IOException {
         Path parameters = directory.resolve(PARAMETERS);
         try (InputStream file = Files.newInputStream(parameters);
                 DataInputStream in = new DataInputStream(new BufferedInputStream(file))) {
-            vqvae.loadParameters(manager, in);
+            autoencoder.loadParameters(manager, in);
             if (in.read() != -1) {
                 throw new IOException("unexpected bytes after the last parameter");
             }
@@ -90,7 +91,7 @@ public final class VqVaeDirectory {
             throw new IOException(
                     parameters
                             + " is truncated or corrupt, or does not match "
-                            + VqVaeConfig.FILE
+                            + AutoencoderConfig.FILE
                             + ": "
                             + e,
                     e);
@@ -98,7 +99,7 @@ public final class VqVaeDirectory {
     }
 
     /**
-     * Loads a saved VQ-VAE.
+     * Loads a saved autoencoder.
      *
      * @param directory the saved directory
      * @param manager where the parameters go (their device is the manager's)
@@ -108,30 +109,30 @@ public final class VqVaeDirectory {
      */
     public static Loaded load(Path directory, NDManager manager) throws IOException {
         if (!Files.isDirectory(directory)) {
-            throw new IOException("no saved VQ-VAE at " + directory + ": not a directory");
+            throw new IOException("no saved autoencoder at " + directory + ": not a directory");
         }
-        VqVaeConfig config = VqVaeConfig.read(directory);
-        VqVae vqvae;
+        AutoencoderConfig config = AutoencoderConfig.read(directory);
+        ConvAutoencoder autoencoder;
         try {
-            vqvae = config.newBlock();
+            autoencoder = config.newBlock();
         } catch (IllegalArgumentException e) {
             throw new IOException(
-                    directory.resolve(VqVaeConfig.FILE)
-                            + " describes no valid VQ-VAE: "
+                    directory.resolve(AutoencoderConfig.FILE)
+                            + " describes no valid autoencoder: "
                             + e.getMessage(),
                     e);
         }
-        loadParameters(directory, vqvae, manager);
-        return new Loaded(config, vqvae);
+        loadParameters(directory, autoencoder, manager);
+        return new Loaded(config, autoencoder);
     }
 
     /**
-     * A loaded VQ-VAE.
+     * A loaded autoencoder.
      *
      * @param config what config.json says
-     * @param vqvae the network with its parameters
+     * @param autoencoder the network with its parameters
      */
-    public record Loaded(VqVaeConfig config, VqVae vqvae) {}
+    public record Loaded(AutoencoderConfig config, ConvAutoencoder autoencoder) {}
 
     private static void replace(Path temporary, Path target) throws IOException {
         if (!Files.exists(target)) {
