@@ -105,17 +105,4 @@ class FashionMnistTest {
         assertThatThrownBy(() -> FashionMnist.read(dir, true))
                 .hasMessageContaining("holds 3 images but its labels file 2");
     }
-
-    @Test
-    void dataSpecsAreParsedAndCheckedWithTheSpecNamed() {
-        DataSpec spec = DataSpec.parse("fashion-mnist:/data/fm");
-        assertThat(spec.kind()).isEqualTo("fashion-mnist");
-        assertThat(spec.directory()).isEqualTo(Path.of("/data/fm"));
-        assertThatThrownBy(() -> DataSpec.parse("fashion-mnist"))
-                .hasMessageContaining("data spec 'fashion-mnist' must be KIND:DIR");
-        assertThatThrownBy(() -> DataSpec.parse("svhn:/x"))
-                .hasMessageContaining("unknown data kind 'svhn'");
-        assertThatThrownBy(() -> DataSpec.parse("fashion-mnist:/no/such/dir").read(true))
-                .hasMessageContaining("directory /no/such/dir does not exist");
-    }
 }

@@ -2,6 +2,8 @@ package org.djmix.examples.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,7 +12,8 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code djmix} command line: the root command, to which the subcommands (DAE training,
  * corruption, training, evaluation, quickstart) attach. Bad arguments give one line on standard
- * error and exit code 2.
+ * error and exit code 2; a failure (unreadable data, a bad model directory) gives one line naming
+ * what and where, and exit code 1.
  */
 @Command(
         name = "djmix",
@@ -21,6 +24,8 @@ import picocli.CommandLine.Spec;
                 "DJMix: unsupervised, task-agnostic augmentation for robustness to image"
                         + " corruptions, on Deep Java Library.")
 public final class DJMixCommand implements Callable<Integer> {
+
+    private static final Logger logger = LoggerFactory.getLogger(DJMixCommand.class);
 
     @Spec private CommandSpec spec;
 
@@ -57,7 +62,26 @@ public final class DJMixCommand implements Callable<Integer> {
                                     command.getCommandSpec().qualifiedName());
                     return CommandLine.ExitCode.USAGE;
                 });
+        commandLine.setExecutionExceptionHandler(
+                (ex, command, parseResult) -> {
+                    logger.debug("{} failed", command.getCommandSpec().qualifiedName(), ex);
+                    command.getErr()
+                            .printf(
+                                    "%s: %s%n",
+                                    command.getCommandSpec().qualifiedName(), describe(ex));
+                    return CommandLine.ExitCode.SOFTWARE;
+                });
         return commandLine.execute(args);
+    }
+
+    /** One line for a failure: the message, or the exception's type when it has none. */
+    private static String describe(Exception ex) {
+        String message = ex.getMessage();
+        if (message == null || message.isBlank()) {
+            return ex.getClass().getSimpleName()
+                    + " (run with -Dorg.slf4j.simpleLogger.defaultLogLevel=debug for the trace)";
+        }
+        return message.lines().findFirst().orElse(message);
     }
 
     @Override

@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(
         name = "dae",
         mixinStandardHelpOptions = true,
-        description = "The discretizing autoencoder g (a VQ-VAE).",
-        subcommands = {DaeTrainCommand.class})
+        description = "The discretizing autoencoder g (a VQ-VAE): train it, look at it.",
+        subcommands = {DaeTrainCommand.class, DaeShowCommand.class})
 public final class DaeCommand {}

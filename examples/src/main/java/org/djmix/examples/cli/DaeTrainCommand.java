@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         description = "Pre-train the VQ-VAE g (minimise ||g(x) - x||^2) and save it to --out.")
 public final class DaeTrainCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, description = "KIND:DIR, e.g. fashion-mnist:DIR")
+    @Option(names = "--data", required = true, description = "the images: " + DataSpec.FORMS)
     private String data;
 
     @Option(

@@ -1,0 +1,79 @@
+package org.djmix.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a file whole or not at all: the content goes to a temporary file in the target's folder,
+ * which is renamed over the target only when complete, so a reader (or a resumed job) never sees
+ * half a file. A failed write leaves the target as it was and no temporary file behind.
+ */
+public final class AtomicFiles {
+
+    private AtomicFiles() {}
+
+    /** Writes a file's content to a stream. */
+    @FunctionalInterface
+    public interface Content {
+
+        /**
+         * Writes the content.
+         *
+         * @param out the stream (buffered; do not close it)
+         * @throws IOException if writing fails
+         */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes a file atomically, creating its parent folders.
+     *
+     * @param target the file
+     * @param content what to write
+     * @throws IOException naming the target if it cannot be written
+     */
+    public static void write(Path target, Content content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path parent = absolute.getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new IOException("cannot create the folder " + parent + ": " + e, e);
+        }
+        Path temporary;
+        try {
+            temporary = Files.createTempFile(parent, "." + absolute.getFileName() + ".", ".tmp");
+        } catch (IOException e) {
+            throw new IOException("cannot write " + absolute + ": " + e, e);
+        }
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
+                content.writeTo(out);
+            }
+            try {
+                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Writes a UTF-8 text file atomically.
+     *
+     * @param target the file
+     * @param text its content
+     * @throws IOException naming the target if it cannot be written
+     */
+    public static void writeString(Path target, String text) throws IOException {
+        write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}

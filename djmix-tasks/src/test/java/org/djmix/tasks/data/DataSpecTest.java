@@ -1,0 +1,42 @@
+package org.djmix.tasks.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class DataSpecTest {
+
+    @Test
+    void parsesEveryKind() {
+        assertThat(DataSpec.parse("fashion-mnist:/data/fm"))
+                .isEqualTo(new DataSpec("fashion-mnist", Path.of("/data/fm"), 0));
+        assertThat(DataSpec.parse("cifar10:c10").directory()).isEqualTo(Path.of("c10"));
+        assertThat(DataSpec.parse("cifar100:c100").kind()).isEqualTo("cifar100");
+        assertThat(DataSpec.parse("imagefolder:/x/y@64"))
+                .isEqualTo(new DataSpec("imagefolder", Path.of("/x/y"), 64));
+        assertThat(DataSpec.parse("shapes")).isEqualTo(new DataSpec("shapes", null, 0));
+        assertThat(DataSpec.parse("imagefolder:/x/y@64").toString())
+                .isEqualTo("imagefolder:/x/y@64");
+    }
+
+    @Test
+    void badSpecsSayWhatIsAccepted() {
+        assertThatThrownBy(() -> DataSpec.parse("mnist:/d"))
+                .hasMessageContaining("unknown data kind 'mnist' in 'mnist:/d'")
+                .hasMessageContaining("cifar10:DIR");
+        assertThatThrownBy(() -> DataSpec.parse("cifar10"))
+                .hasMessageContaining("data spec 'cifar10' must be one of");
+        assertThatThrownBy(() -> DataSpec.parse("imagefolder:/d@30"))
+                .hasMessageContaining("must be a positive multiple of 4, got '30'");
+    }
+
+    @Test
+    void aMissingDirectoryIsNamed() {
+        assertThatThrownBy(() -> DataSpec.parse("cifar10:/no/such/dir").read(true))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("cifar10 directory /no/such/dir does not exist");
+    }
+}
