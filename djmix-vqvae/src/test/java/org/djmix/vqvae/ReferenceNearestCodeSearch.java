@@ -1,11 +1,22 @@
 package org.djmix.vqvae;
 
-/** The nearest-code step in plain Java (squared L2, first index on ties): the tests' oracle. */
-final class ReferenceNearestCodeSearch {
+/**
+ * The nearest-code step in plain Java (squared L2, first index on ties): the tests' oracle and the
+ * benchmarks' baseline (published in djmix-vqvae's test jar).
+ */
+public final class ReferenceNearestCodeSearch {
 
     private ReferenceNearestCodeSearch() {}
 
-    static long[] nearest(float[] vectors, float[] codebook, int dim) {
+    /**
+     * Finds the nearest code of every vector by trying them all.
+     *
+     * @param vectors N·D values, row-major
+     * @param codebook K·D values, row-major
+     * @param dim D
+     * @return the N indices
+     */
+    public static long[] nearest(float[] vectors, float[] codebook, int dim) {
         int rows = vectors.length / dim;
         int codes = codebook.length / dim;
         long[] out = new long[rows];
