@@ -183,6 +183,37 @@ public final class ByteImage {
     }
 
     /**
+     * Wraps planar samples without copying them (for fast loops over many images).
+     *
+     * @param channels 1 or 3
+     * @param height the number of rows
+     * @param width the number of columns
+     * @param data {@code channels·height·width} unsigned samples, channel-major; now owned by the
+     *     image
+     * @return the image
+     */
+    public static ByteImage wrap(int channels, int height, int width, byte[] data) {
+        checkShape(channels, height, width);
+        if (data.length != channels * height * width) {
+            throw new IllegalArgumentException(
+                    "data must hold channels*height*width = "
+                            + channels * height * width
+                            + " bytes, got "
+                            + data.length);
+        }
+        return new ByteImage(channels, height, width, data);
+    }
+
+    /**
+     * Returns the backing array (planar, unsigned), not a copy: writes change the image.
+     *
+     * @return the samples
+     */
+    public byte[] array() {
+        return data;
+    }
+
+    /**
      * Returns an image of the same shape with every sample 0.
      *
      * @return a new black image
