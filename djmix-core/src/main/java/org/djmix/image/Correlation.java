@@ -21,6 +21,7 @@ public final class Correlation {
         int h = image.height();
         int w = image.width();
         int r = centre(weights);
+        boolean symmetric = isSymmetric(weights);
         double[] in = image.array();
         DoubleImage result = image.blank();
         double[] out = result.array();
@@ -32,13 +33,8 @@ public final class Correlation {
                     source[k] = mode.index(y + k - r, h);
                 }
                 for (int x = 0; x < w; x++) {
-                    double sum = 0;
-                    for (int k = 0; k < weights.length; k++) {
-                        if (source[k] >= 0) {
-                            sum += weights[k] * in[plane + source[k] * w + x];
-                        }
-                    }
-                    out[plane + y * w + x] = sum;
+                    out[plane + y * w + x] =
+                            correlate(in, source, 0, plane + x, w, weights, symmetric);
                 }
             }
         }
@@ -57,6 +53,7 @@ public final class Correlation {
         int h = image.height();
         int w = image.width();
         int r = centre(weights);
+        boolean symmetric = isSymmetric(weights);
         double[] in = image.array();
         DoubleImage result = image.blank();
         double[] out = result.array();
@@ -70,15 +67,8 @@ public final class Correlation {
             for (int y = 0; y < h; y++) {
                 int row = (c * h + y) * w;
                 for (int x = 0; x < w; x++) {
-                    double sum = 0;
-                    int base = x * weights.length;
-                    for (int k = 0; k < weights.length; k++) {
-                        int s = source[base + k];
-                        if (s >= 0) {
-                            sum += weights[k] * in[row + s];
-                        }
-                    }
-                    out[row + x] = sum;
+                    out[row + x] =
+                            correlate(in, source, x * weights.length, row, 1, weights, symmetric);
                 }
             }
         }
@@ -106,38 +96,88 @@ public final class Correlation {
         int h = image.height();
         int w = image.width();
         int r = side / 2;
+        // the padded image lets every tap read without index checks; taps of weight 0 (most of a
+        // small disk's square) are skipped, which leaves each sum's order and value unchanged
+        int pw = w + 2 * r;
+        int ph = h + 2 * r;
         double[] in = image.array();
+        double[] padded = new double[ph * pw];
         DoubleImage result = image.blank();
         double[] out = result.array();
-        int[] columns = new int[w * side];
-        for (int x = 0; x < w; x++) {
-            for (int k = 0; k < side; k++) {
-                columns[x * side + k] = mode.index(x + k - r, w);
-            }
-        }
+        double[] row = new double[w];
         for (int c = 0; c < image.channels(); c++) {
             int plane = c * h * w;
+            for (int y = 0; y < ph; y++) {
+                int sy = mode.index(y - r, h);
+                for (int x = 0; x < pw; x++) {
+                    int sx = mode.index(x - r, w);
+                    padded[y * pw + x] = sy < 0 || sx < 0 ? 0 : in[plane + sy * w + sx];
+                }
+            }
             for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    double sum = 0;
-                    for (int ky = 0; ky < side; ky++) {
-                        int sy = mode.index(y + ky - r, h);
-                        if (sy < 0) {
+                java.util.Arrays.fill(row, 0);
+                for (int ky = 0; ky < side; ky++) {
+                    int base = (y + ky) * pw;
+                    for (int kx = 0; kx < side; kx++) {
+                        double weight = kernel[ky * side + kx];
+                        if (weight == 0) {
                             continue;
                         }
-                        int row = plane + sy * w;
-                        for (int kx = 0; kx < side; kx++) {
-                            int sx = columns[x * side + kx];
-                            if (sx >= 0) {
-                                sum += kernel[ky * side + kx] * in[row + sx];
-                            }
+                        int start = base + kx;
+                        for (int x = 0; x < w; x++) {
+                            row[x] += weight * padded[start + x];
                         }
                     }
-                    out[plane + y * w + x] = sum;
                 }
+                System.arraycopy(row, 0, out, plane + y * w, w);
             }
         }
         return result;
+    }
+
+    /**
+     * One output sample: \(\sum_k w_k x_{s_k}\) over the kernel taps whose source index {@code s_k
+     * = sources[first + k]} is not -1, reading {@code in[base + s_k * stride]}. A symmetric kernel
+     * is summed as SciPy's {@code correlate1d} does, centre first, then the pairs \((x_{-k} +
+     * x_{k}) w_k\) from the outermost in, so that the results round as SciPy's do.
+     */
+    private static double correlate(
+            double[] in,
+            int[] sources,
+            int first,
+            int base,
+            int stride,
+            double[] weights,
+            boolean symmetric) {
+        int r = weights.length / 2;
+        if (symmetric) {
+            double sum = sample(in, sources[first + r], base, stride) * weights[r];
+            for (int k = r; k >= 1; k--) {
+                sum +=
+                        (sample(in, sources[first + r - k], base, stride)
+                                        + sample(in, sources[first + r + k], base, stride))
+                                * weights[r + k];
+            }
+            return sum;
+        }
+        double sum = 0;
+        for (int k = 0; k < weights.length; k++) {
+            sum += weights[k] * sample(in, sources[first + k], base, stride);
+        }
+        return sum;
+    }
+
+    private static double sample(double[] in, int source, int base, int stride) {
+        return source < 0 ? 0 : in[base + source * stride];
+    }
+
+    private static boolean isSymmetric(double[] weights) {
+        for (int k = 0; k < weights.length / 2; k++) {
+            if (weights[k] != weights[weights.length - 1 - k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int centre(double[] weights) {

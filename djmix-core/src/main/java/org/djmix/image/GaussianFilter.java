@@ -23,11 +23,11 @@ public final class GaussianFilter {
         }
         int radius = (int) (truncate * sigma + 0.5);
         double[] weights = new double[2 * radius + 1];
-        double sum = 0;
+        double factor = -0.5 / (sigma * sigma);
         for (int i = -radius; i <= radius; i++) {
-            weights[i + radius] = Math.exp(-0.5 / (sigma * sigma) * i * i);
-            sum += weights[i + radius];
+            weights[i + radius] = Math.exp(factor * (double) (i * i));
         }
+        double sum = NumpySum.pairwise(weights);
         for (int i = 0; i < weights.length; i++) {
             weights[i] /= sum;
         }

@@ -74,10 +74,60 @@ public final class Zoom {
         int cropW = (int) Math.ceil(w / factor);
         int top = (h - cropH) / 2;
         int left = (w - cropW) / 2;
-        DoubleImage zoomed = zoom(crop(image, top, left, cropH, cropW), factor);
-        int trimTop = (zoomed.height() - h) / 2;
-        int trimLeft = (zoomed.width() - w) / 2;
-        return crop(zoomed, trimTop, trimLeft, h, w);
+        int zoomedH = (int) Math.rint(cropH * factor);
+        int zoomedW = (int) Math.rint(cropW * factor);
+        int trimTop = (zoomedH - h) / 2;
+        int trimLeft = (zoomedW - w) / 2;
+        // the zoom of the crop, read only where the trimmed result needs it
+        Axis rows = new Axis(cropH, zoomedH, trimTop, Math.min(h, zoomedH - trimTop), top);
+        Axis cols = new Axis(cropW, zoomedW, trimLeft, Math.min(w, zoomedW - trimLeft), left);
+        DoubleImage result = DoubleImage.zeros(image.channels(), rows.count, cols.count);
+        double[] in = image.array();
+        double[] out = result.array();
+        for (int c = 0; c < image.channels(); c++) {
+            int plane = c * h * w;
+            for (int y = 0; y < rows.count; y++) {
+                int upper = plane + rows.first[y] * w;
+                int lower = plane + rows.second[y] * w;
+                double fy = rows.fraction[y];
+                int o = (c * rows.count + y) * cols.count;
+                for (int x = 0; x < cols.count; x++) {
+                    int a = cols.first[x];
+                    int b = cols.second[x];
+                    double fx = cols.fraction[x];
+                    double top0 = in[upper + a] * (1 - fx) + in[upper + b] * fx;
+                    double bottom = in[lower + a] * (1 - fx) + in[lower + b] * fx;
+                    out[o + x] = top0 * (1 - fy) + bottom * fy;
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * One axis of a zoom read back from a crop: for each kept output index, the two source indices
+     * (in the full image) and the interpolation fraction, with {@link #zoom}'s mapping.
+     */
+    private static final class Axis {
+        final int count;
+        final int[] first;
+        final int[] second;
+        final double[] fraction;
+
+        Axis(int in, int out, int skip, int count, int offset) {
+            this.count = count;
+            first = new int[count];
+            second = new int[count];
+            fraction = new double[count];
+            double scale = out > 1 ? (double) (in - 1) / (out - 1) : 0;
+            for (int i = 0; i < count; i++) {
+                double s = Math.min((i + skip) * scale, in - 1);
+                int i0 = Math.min((int) s, Math.max(0, in - 2));
+                first[i] = offset + i0;
+                second[i] = offset + Math.min(i0 + 1, in - 1);
+                fraction[i] = s - i0;
+            }
+        }
     }
 
     /**

@@ -56,13 +56,43 @@ public final class AtomicFiles {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
                 content.writeTo(out);
             }
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
+            commit(temporary, absolute);
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Creates an empty temporary file beside a target, for content written in several steps and
+     * then {@linkplain #commit committed}.
+     *
+     * @param target the file it will become
+     * @return the temporary file (its name starts with a dot)
+     * @throws IOException naming the target's folder if it cannot be created
+     */
+    public static Path temporaryFor(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path parent = absolute.getParent();
+        try {
+            Files.createDirectories(parent);
+            return Files.createTempFile(parent, "." + absolute.getFileName() + ".", ".tmp");
+        } catch (IOException e) {
+            throw new IOException("cannot write " + absolute + ": " + e, e);
+        }
+    }
+
+    /**
+     * Renames a complete temporary file over its target (atomically where the file system can).
+     *
+     * @param temporary the complete file, in the target's folder
+     * @param target the final name
+     * @throws IOException if the rename fails
+     */
+    public static void commit(Path temporary, Path target) throws IOException {
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -69,21 +69,29 @@ final class BlurCorruptions {
         return MotionBlur.blur(DoubleImage.fromBytes(image), p[0], p[1], angle).toBytesTruncated();
     }
 
+    /** The mean of the image and its centre zooms, in float32 as the reference computes it. */
     static ByteImage zoom(
             ByteImage image, double[] p, CorruptionProfile profile, RandomGenerator random) {
         DoubleImage x = DoubleImage.fromBytes(image);
+        double[] v = x.array();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) v[i];
+        }
         double[] factors = zoomFactors(p[0], p[1], p[2]);
-        double[] sum = x.array().clone();
+        float[] sum = new float[v.length];
         for (double factor : factors) {
             double[] zoomed = Zoom.centreZoom(x, factor).array();
             for (int i = 0; i < sum.length; i++) {
-                sum[i] += zoomed[i];
+                sum[i] += (float) zoomed[i];
             }
         }
+        byte[] out = new byte[v.length];
+        float count = factors.length + 1;
         for (int i = 0; i < sum.length; i++) {
-            sum[i] /= factors.length + 1;
+            float mean = ((float) v[i] + sum[i]) / count;
+            out[i] = (byte) (int) (Math.min(1f, Math.max(0f, mean)) * 255);
         }
-        return DoubleImage.wrap(x.channels(), x.height(), x.width(), sum).toBytesTruncated();
+        return ByteImage.wrap(image.channels(), image.height(), image.width(), out);
     }
 
     /**

@@ -22,6 +22,27 @@ final class DiskKernel {
      * @return the side·side weights, row-major; the side is {@code sqrt(length)}
      */
     static double[] of(double radius, double aliasSigma) {
+        double[] disk = aliasedDisk(radius);
+        int side = (int) Math.round(Math.sqrt(disk.length));
+        int gaussianSide = radius <= 8 ? 3 : 5;
+        double[] g = openCvGaussian(gaussianSide, aliasSigma);
+        // OpenCV's separable Gaussian of a float32 image: float32 after each pass
+        DoubleImage rows =
+                toFloat(
+                        Correlation.alongRows(
+                                DoubleImage.wrap(1, side, side, disk), g, BorderMode.MIRROR));
+        double[] out = toFloat(Correlation.alongColumns(rows, g, BorderMode.MIRROR)).array();
+        return out;
+    }
+
+    /**
+     * The disk before anti-aliasing: 1 where \(X^2 + Y^2 \le r^2\), normalised to sum 1, as
+     * float32.
+     *
+     * @param radius r
+     * @return the side·side weights, row-major
+     */
+    static double[] aliasedDisk(double radius) {
         int reach = radius <= 8 ? 8 : (int) Math.floor(radius);
         int side = 2 * reach + 1;
         double[] disk = new double[side * side];
@@ -37,22 +58,18 @@ final class DiskKernel {
         for (int i = 0; i < disk.length; i++) {
             disk[i] = (float) (disk[i] / count);
         }
-        int gaussianSide = radius <= 8 ? 3 : 5;
-        double[] g = openCvGaussian(gaussianSide, aliasSigma);
-        DoubleImage image = DoubleImage.wrap(1, side, side, disk);
-        DoubleImage smooth =
-                Correlation.alongRows(
-                        Correlation.alongColumns(image, g, BorderMode.MIRROR),
-                        g,
-                        BorderMode.MIRROR);
-        double[] out = smooth.array();
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) out[i];
-        }
-        return out;
+        return disk;
     }
 
-    /** OpenCV's {@code getGaussianKernel(n, sigma)} for sigma &gt; 0. */
+    private static DoubleImage toFloat(DoubleImage image) {
+        double[] v = image.array();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) v[i];
+        }
+        return image;
+    }
+
+    /** OpenCV's {@code getGaussianKernel(n, sigma)} for sigma &gt; 0, as float32 values. */
     private static double[] openCvGaussian(int n, double sigma) {
         double[] k = new double[n];
         double sum = 0;
@@ -62,7 +79,7 @@ final class DiskKernel {
             sum += k[i];
         }
         for (int i = 0; i < n; i++) {
-            k[i] /= sum;
+            k[i] = (float) (k[i] / sum);
         }
         return k;
     }

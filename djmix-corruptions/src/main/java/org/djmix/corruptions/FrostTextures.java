@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
+import org.djmix.image.BufferedImages;
 import org.djmix.image.ByteImage;
 
 /**
@@ -56,17 +57,7 @@ final class FrostTextures {
             if (image == null) {
                 throw new IOException("resource frost/" + name + " is not a readable image");
             }
-            int h = image.getHeight();
-            int w = image.getWidth();
-            int plane = h * w;
-            int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
-            byte[] out = new byte[3 * plane];
-            for (int p = 0; p < plane; p++) {
-                out[p] = (byte) (argb[p] >> 16);
-                out[plane + p] = (byte) (argb[p] >> 8);
-                out[2 * plane + p] = (byte) argb[p];
-            }
-            return ByteImage.wrap(3, h, w, out);
+            return BufferedImages.toByteImage(image, 3);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

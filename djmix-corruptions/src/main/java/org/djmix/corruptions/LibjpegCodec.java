@@ -1,11 +1,12 @@
 package org.djmix.corruptions;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -16,6 +17,7 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.plugins.jpeg.JPEGQTable;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.djmix.image.BufferedImages;
 import org.djmix.image.ByteImage;
 import org.w3c.dom.Node;
 
@@ -29,6 +31,16 @@ import org.w3c.dom.Node;
 final class LibjpegCodec {
 
     private static final String FORMAT = "javax_imageio_jpeg_image_1.0";
+
+    /** ImageIO's codecs are not thread-safe but are reusable: one of each per thread. */
+    private static final ThreadLocal<ImageWriter> WRITER =
+            ThreadLocal.withInitial(() -> ImageIO.getImageWritersByFormatName("jpeg").next());
+
+    private static final ThreadLocal<ImageReader> READER =
+            ThreadLocal.withInitial(() -> ImageIO.getImageReadersByFormatName("jpeg").next());
+
+    private static final ThreadLocal<Map<String, Node>> TREES =
+            ThreadLocal.withInitial(HashMap::new);
 
     private LibjpegCodec() {}
 
@@ -60,26 +72,39 @@ final class LibjpegCodec {
      * @return the JPEG file's bytes
      */
     static byte[] encode(ByteImage image, int quality) {
-        BufferedImage buffered = toBuffered(image);
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        BufferedImage buffered = BufferedImages.toBufferedImage(image);
+        ImageWriter writer = WRITER.get();
         try {
-            IIOMetadata metadata =
-                    writer.getDefaultImageMetadata(
-                            ImageTypeSpecifier.createFromRenderedImage(buffered), null);
-            Node tree = metadata.getAsTree(FORMAT);
-            setTables(tree, quality);
-            metadata.setFromTree(FORMAT, tree);
+            IIOMetadata metadata = metadata(writer, buffered, quality);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
                 writer.setOutput(out);
                 writer.write(null, new IIOImage(buffered, null, metadata), null);
+            } finally {
+                writer.reset();
             }
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("JPEG encoding failed: " + e.getMessage(), e);
-        } finally {
-            writer.dispose();
         }
+    }
+
+    /** The default metadata of an image type with libjpeg's tables at a quality (built once). */
+    private static IIOMetadata metadata(ImageWriter writer, BufferedImage image, int quality)
+            throws IOException {
+        ImageTypeSpecifier type = ImageTypeSpecifier.createFromRenderedImage(image);
+        IIOMetadata metadata = writer.getDefaultImageMetadata(type, null);
+        Node tree =
+                TREES.get()
+                        .computeIfAbsent(
+                                image.getType() + "@" + quality,
+                                key -> {
+                                    Node fresh = metadata.getAsTree(FORMAT);
+                                    setTables(fresh, quality);
+                                    return fresh;
+                                });
+        metadata.setFromTree(FORMAT, tree);
+        return metadata;
     }
 
     /**
@@ -90,15 +115,15 @@ final class LibjpegCodec {
      * @return the image
      */
     static ByteImage decode(byte[] jpeg, int channels) {
-        ImageReader reader = ImageIO.getImageReadersByFormatName("jpeg").next();
+        ImageReader reader = READER.get();
         try (MemoryCacheImageInputStream in =
                 new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
             reader.setInput(in);
-            return fromBuffered(reader.read(0), channels);
+            return BufferedImages.toByteImage(reader.read(0), channels);
         } catch (IOException e) {
             throw new UncheckedIOException("JPEG decoding failed: " + e.getMessage(), e);
         } finally {
-            reader.dispose();
+            reader.reset();
         }
     }
 
@@ -116,58 +141,5 @@ final class LibjpegCodec {
         for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
             setTables(child, quality);
         }
-    }
-
-    private static BufferedImage toBuffered(ByteImage image) {
-        int h = image.height();
-        int w = image.width();
-        int plane = h * w;
-        byte[] in = image.array();
-        if (image.channels() == 1) {
-            BufferedImage grey = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-            byte[] data = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
-            System.arraycopy(in, 0, data, 0, plane);
-            return grey;
-        }
-        BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-        byte[] data = ((DataBufferByte) rgb.getRaster().getDataBuffer()).getData();
-        for (int p = 0; p < plane; p++) {
-            data[3 * p] = in[2 * plane + p];
-            data[3 * p + 1] = in[plane + p];
-            data[3 * p + 2] = in[p];
-        }
-        return rgb;
-    }
-
-    private static ByteImage fromBuffered(BufferedImage image, int channels) {
-        int h = image.getHeight();
-        int w = image.getWidth();
-        int plane = h * w;
-        byte[] out = new byte[channels * plane];
-        if (channels == 1 && image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
-            byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-            System.arraycopy(data, 0, out, 0, plane);
-            return ByteImage.wrap(1, h, w, out);
-        }
-        if (channels == 3 && image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
-            byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-            for (int p = 0; p < plane; p++) {
-                out[2 * plane + p] = data[3 * p];
-                out[plane + p] = data[3 * p + 1];
-                out[p] = data[3 * p + 2];
-            }
-            return ByteImage.wrap(3, h, w, out);
-        }
-        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
-        for (int p = 0; p < plane; p++) {
-            if (channels == 1) {
-                out[p] = (byte) argb[p];
-            } else {
-                out[p] = (byte) (argb[p] >> 16);
-                out[plane + p] = (byte) (argb[p] >> 8);
-                out[2 * plane + p] = (byte) argb[p];
-            }
-        }
-        return ByteImage.wrap(channels, h, w, out);
     }
 }

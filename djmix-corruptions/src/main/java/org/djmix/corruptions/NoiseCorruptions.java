@@ -25,12 +25,14 @@ final class NoiseCorruptions {
 
     static ByteImage shot(
             ByteImage image, double[] p, CorruptionProfile profile, RandomGenerator random) {
-        DoubleImage x = DoubleImage.fromBytes(image);
-        double[] v = x.array();
+        double[][] tables = Randoms.poissonTables(p[0]);
+        byte[] in = image.array();
+        double[] v = new double[in.length];
         for (int i = 0; i < v.length; i++) {
-            v[i] = Randoms.poisson(random, v[i] * p[0]) / p[0];
+            v[i] = Randoms.sample(tables[in[i] & 0xFF], random) / p[0];
         }
-        return x.toBytesTruncated();
+        return DoubleImage.wrap(image.channels(), image.height(), image.width(), v)
+                .toBytesTruncated();
     }
 
     static ByteImage impulse(

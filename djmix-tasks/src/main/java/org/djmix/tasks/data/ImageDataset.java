@@ -7,6 +7,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.dataset.Record;
 import ai.djl.util.Progress;
+import org.djmix.corruptions.LabelledImages;
+import org.djmix.image.ByteImage;
 
 /**
  * Labelled 8-bit images held in memory as bytes (planar, N×C×H×W): 60 000 32×32×3 images take 184
@@ -77,6 +79,34 @@ public final class ImageDataset extends RandomAccessDataset {
      */
     public int label(int index) {
         return labels[index];
+    }
+
+    /**
+     * Returns a view of the images for a corruption job (the same bytes, no copy of the set).
+     *
+     * @return the images with their labels
+     */
+    public LabelledImages asLabelledImages() {
+        return new LabelledImages() {
+            @Override
+            public int size() {
+                return labels.length;
+            }
+
+            @Override
+            public ByteImage image(int index) {
+                return ByteImage.wrap(
+                        (int) imageShape.get(0),
+                        (int) imageShape.get(1),
+                        (int) imageShape.get(2),
+                        imageBytes(index));
+            }
+
+            @Override
+            public int label(int index) {
+                return labels[index];
+            }
+        };
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
+import org.djmix.image.BufferedImages;
 
 /**
  * A labelled image folder, {@code DIR/<class>/<image>}, classes in alphabetical order (the layout
@@ -158,7 +158,12 @@ public final class ImageFolder {
                                                         + "; give a size (imagefolder:DIR@SIZE)"
                                                         + " to scale them");
                                     }
-                                    toPlanarRgb(image, pixels, i * 3 * plane);
+                                    System.arraycopy(
+                                            BufferedImages.toByteImage(image, 3).array(),
+                                            0,
+                                            pixels,
+                                            i * 3 * plane,
+                                            3 * plane);
                                     labels[i] = entry.label();
                                 } catch (IOException e) {
                                     throw new UncheckedIOException(e);
@@ -172,15 +177,7 @@ public final class ImageFolder {
     }
 
     private static BufferedImage load(Path file, int size) throws IOException {
-        BufferedImage image;
-        try {
-            image = ImageIO.read(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw new IOException(file + " is not a readable image: " + e.getMessage(), e);
-        }
-        if (image == null) {
-            throw new IOException(file + " is not a readable image (no decoder accepts it)");
-        }
+        BufferedImage image = BufferedImages.toBufferedImage(BufferedImages.read(file));
         return size > 0 ? scaleAndCrop(image, size) : image;
     }
 
@@ -196,17 +193,6 @@ public final class ImageFolder {
         g.drawImage(image, -(width - size) / 2, -(height - size) / 2, width, height, null);
         g.dispose();
         return out;
-    }
-
-    private static void toPlanarRgb(BufferedImage image, byte[] out, int offset) {
-        int width = image.getWidth();
-        int plane = width * image.getHeight();
-        int[] argb = image.getRGB(0, 0, width, image.getHeight(), null, 0, width);
-        for (int p = 0; p < plane; p++) {
-            out[offset + p] = (byte) (argb[p] >> 16);
-            out[offset + plane + p] = (byte) (argb[p] >> 8);
-            out[offset + 2 * plane + p] = (byte) argb[p];
-        }
     }
 
     private record Labelled(Path file, int label) {}

@@ -1,0 +1,103 @@
+package org.djmix.image;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.IOException;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/**
+ * Conversions between {@link ByteImage} and Java2D's {@link BufferedImage} (what {@code ImageIO}
+ * reads and writes), and image files read as 8-bit RGB or grey.
+ */
+public final class BufferedImages {
+
+    private BufferedImages() {}
+
+    /**
+     * Reads an image file (PNG, JPEG, BMP, GIF) as 8-bit RGB; alpha is dropped.
+     *
+     * @param file the file
+     * @return the image, 3 channels
+     * @throws IOException naming the file if it cannot be read or decoded
+     */
+    public static ByteImage read(Path file) throws IOException {
+        BufferedImage image;
+        try {
+            image = ImageIO.read(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(file + " is not a readable image: " + e.getMessage(), e);
+        }
+        if (image == null) {
+            throw new IOException(file + " is not a readable image (no decoder accepts it)");
+        }
+        return toByteImage(image, 3);
+    }
+
+    /**
+     * Converts to planar 8-bit samples.
+     *
+     * @param image any image
+     * @param channels 1 (grey: the blue byte of grey sources, else the luma ImageIO gives) or 3
+     * @return the image
+     */
+    public static ByteImage toByteImage(BufferedImage image, int channels) {
+        int h = image.getHeight();
+        int w = image.getWidth();
+        int plane = h * w;
+        byte[] out = new byte[channels * plane];
+        if (channels == 1 && image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+            System.arraycopy(data, 0, out, 0, plane);
+            return ByteImage.wrap(1, h, w, out);
+        }
+        if (channels == 3 && image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+            byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+            for (int p = 0; p < plane; p++) {
+                out[2 * plane + p] = data[3 * p];
+                out[plane + p] = data[3 * p + 1];
+                out[p] = data[3 * p + 2];
+            }
+            return ByteImage.wrap(3, h, w, out);
+        }
+        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        for (int p = 0; p < plane; p++) {
+            if (channels == 1) {
+                out[p] = (byte) argb[p];
+            } else {
+                out[p] = (byte) (argb[p] >> 16);
+                out[plane + p] = (byte) (argb[p] >> 8);
+                out[2 * plane + p] = (byte) argb[p];
+            }
+        }
+        return ByteImage.wrap(channels, h, w, out);
+    }
+
+    /**
+     * Converts to a Java2D image: {@code TYPE_BYTE_GRAY} for 1 channel, {@code TYPE_3BYTE_BGR} for
+     * 3.
+     *
+     * @param image the image
+     * @return a new buffered image
+     */
+    public static BufferedImage toBufferedImage(ByteImage image) {
+        int h = image.height();
+        int w = image.width();
+        int plane = h * w;
+        byte[] in = image.array();
+        if (image.channels() == 1) {
+            BufferedImage grey = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+            byte[] data = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+            System.arraycopy(in, 0, data, 0, plane);
+            return grey;
+        }
+        BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] data = ((DataBufferByte) rgb.getRaster().getDataBuffer()).getData();
+        for (int p = 0; p < plane; p++) {
+            data[3 * p] = in[2 * plane + p];
+            data[3 * p + 1] = in[plane + p];
+            data[3 * p + 2] = in[p];
+        }
+        return rgb;
+    }
+}

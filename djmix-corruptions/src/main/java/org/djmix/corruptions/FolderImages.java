@@ -1,0 +1,90 @@
+package org.djmix.corruptions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.djmix.image.BufferedImages;
+import org.djmix.image.ByteImage;
+
+/**
+ * Every image file under a folder (PNG, JPEG, BMP, GIF; any depth; sorted paths), read when asked
+ * for, as 8-bit RGB of its own size. Its relative path is kept, so that a corruption job writes
+ * {@code OUT/<corruption>/<severity>/<same path>}. Labels are not known here (0).
+ */
+public final class FolderImages implements LabelledImages {
+
+    private static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
+
+    private final Path root;
+    private final List<Path> files;
+
+    private FolderImages(Path root, List<Path> files) {
+        this.root = root;
+        this.files = files;
+    }
+
+    /**
+     * Lists a folder.
+     *
+     * @param root the folder
+     * @return its images
+     * @throws IOException naming the folder if it does not exist or holds no image
+     */
+    public static FolderImages of(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            throw new IOException("input folder " + root + " does not exist");
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files =
+                    walk.filter(Files::isRegularFile)
+                            .filter(FolderImages::isImage)
+                            .sorted()
+                            .toList();
+        }
+        if (files.isEmpty()) {
+            throw new IOException(
+                    "input folder "
+                            + root
+                            + " holds no image ("
+                            + String.join(", ", EXTENSIONS)
+                            + ")");
+        }
+        return new FolderImages(root, files);
+    }
+
+    private static boolean isImage(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public int size() {
+        return files.size();
+    }
+
+    @Override
+    public ByteImage image(int index) {
+        try {
+            return BufferedImages.read(files.get(index));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public int label(int index) {
+        return 0;
+    }
+
+    @Override
+    public String relativePath(int index) {
+        return root.relativize(files.get(index)).toString().replace('\\', '/');
+    }
+}
