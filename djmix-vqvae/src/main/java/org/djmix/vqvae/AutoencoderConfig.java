@@ -26,6 +26,8 @@ import java.nio.file.Path;
  * @param residualBlocks residual blocks per stack
  * @param residualChannels channels inside a residual block
  * @param codeDim D
+ * @param upsampling the decoder's upsampling ({@link Upsampling#NEAREST_CONV} when absent, as in
+ *     the first saved models)
  * @param quantizer the quantiser's settings; null for {@link #PLAIN}
  * @param seed the training seed
  */
@@ -40,6 +42,7 @@ public record AutoencoderConfig(
         int residualBlocks,
         int residualChannels,
         int codeDim,
+        Upsampling upsampling,
         Quantizer quantizer,
         long seed) {
 
@@ -100,6 +103,7 @@ public record AutoencoderConfig(
                 autoencoder.getResidualBlocks(),
                 autoencoder.getResidualChannels(),
                 autoencoder.getCodeDim(),
+                autoencoder.getUpsampling(),
                 quantizer,
                 seed);
     }
@@ -120,11 +124,13 @@ public record AutoencoderConfig(
      * @throws IllegalArgumentException if a size is invalid
      */
     public ConvAutoencoder newBlock() {
+        Upsampling decoderUpsampling = upsampling == null ? Upsampling.NEAREST_CONV : upsampling;
         if (quantizer == null) {
             return PlainAutoencoder.builder()
                     .setChannels(channels)
                     .optHiddenChannels(hiddenChannels)
                     .optResidual(residualBlocks, residualChannels)
+                    .optUpsampling(decoderUpsampling)
                     .optCodeDim(codeDim)
                     .build();
         }
@@ -132,6 +138,7 @@ public record AutoencoderConfig(
                 .setChannels(channels)
                 .optHiddenChannels(hiddenChannels)
                 .optResidual(residualBlocks, residualChannels)
+                .optUpsampling(decoderUpsampling)
                 .optQuantizer(
                         VectorQuantizer.builder()
                                 .optCodeDim(codeDim)

@@ -9,7 +9,6 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
-import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
@@ -25,8 +24,8 @@ import java.util.List;
  * grid of D-vectors.
  *
  * <p>DJL's PyTorch engine has no transposed convolution, so each 4×4/2 transposed convolution of
- * the reference is a nearest-neighbour ×2 upsampling followed by a 3×3 convolution (same output
- * size, no checkerboard artefacts). Forward returns {@code (reconstruction, bottleneck loss[,
+ * the reference is an {@link Upsampling}: by default a sub-pixel convolution, whose function class
+ * contains the transposed convolution's. Forward returns {@code (reconstruction, bottleneck loss[,
  * codes])}; the reconstruction is linear (not clipped), trained with \(\|g(x) - x\|^2\) on images
  * in [0, 1] ({@link VqVaeLoss}).
  */
@@ -37,6 +36,7 @@ public abstract class ConvAutoencoder extends AbstractBlock {
     private final int residualBlocks;
     private final int residualChannels;
     private final int codeDim;
+    private final Upsampling upsampling;
     private final Block encoder;
     private final Block bottleneck;
     private final Block decoder;
@@ -56,6 +56,7 @@ public abstract class ConvAutoencoder extends AbstractBlock {
         residualBlocks = builder.residualBlocks;
         residualChannels = builder.residualChannels;
         this.codeDim = codeDim;
+        upsampling = builder.upsampling;
         int hidden = hiddenChannels;
         encoder =
                 addChildBlock(
@@ -75,11 +76,9 @@ public abstract class ConvAutoencoder extends AbstractBlock {
                         new SequentialBlock()
                                 .add(conv(hidden, 3, 1, 1))
                                 .add(residualStack())
-                                .add(upsample())
-                                .add(conv(hidden / 2, 3, 1, 1))
+                                .add(upsampling.layer(hidden / 2))
                                 .add(Activation::relu)
-                                .add(upsample())
-                                .add(conv(channels, 3, 1, 1)));
+                                .add(upsampling.layer(channels)));
     }
 
     /**
@@ -119,6 +118,15 @@ public abstract class ConvAutoencoder extends AbstractBlock {
     }
 
     /**
+     * Returns how the decoder doubles the resolution.
+     *
+     * @return the upsampling
+     */
+    public Upsampling getUpsampling() {
+        return upsampling;
+    }
+
+    /**
      * Returns the width D of the encoding.
      *
      * @return D
@@ -134,11 +142,6 @@ public abstract class ConvAutoencoder extends AbstractBlock {
                 .optPadding(new Shape(pad, pad))
                 .setFilters(filters)
                 .build();
-    }
-
-    /** Nearest-neighbour ×2 upsampling: each pixel repeated along both spatial axes. */
-    private static Block upsample() {
-        return LambdaBlock.singleton(x -> x.repeat(2, 2).repeat(3, 2), "upsample");
     }
 
     /** Residual blocks (ReLU, 3×3 conv to r, ReLU, 1×1 conv back to h) and a final ReLU. */
@@ -222,6 +225,7 @@ public abstract class ConvAutoencoder extends AbstractBlock {
         private int hiddenChannels = 128;
         private int residualBlocks = 2;
         private int residualChannels = 32;
+        private Upsampling upsampling = Upsampling.SUB_PIXEL;
 
         /**
          * Returns this builder as its concrete type.
@@ -262,6 +266,17 @@ public abstract class ConvAutoencoder extends AbstractBlock {
         public T optResidual(int blocks, int innerChannels) {
             this.residualBlocks = blocks;
             this.residualChannels = innerChannels;
+            return self();
+        }
+
+        /**
+         * Sets how the decoder doubles the resolution (default {@link Upsampling#SUB_PIXEL}).
+         *
+         * @param upsampling the upsampling
+         * @return this builder
+         */
+        public T optUpsampling(Upsampling upsampling) {
+            this.upsampling = upsampling;
             return self();
         }
 

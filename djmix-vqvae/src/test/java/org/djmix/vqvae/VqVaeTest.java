@@ -45,6 +45,37 @@ class VqVaeTest {
     }
 
     @Test
+    void subPixelUpsamplingPutsEachChannelGroupIntoA2x2BlockAsPyTorchDoes() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            // channels 0..3 of one pixel become the block [[0, 1], [2, 3]]; channels 4..7 the
+            // next output channel; two input columns give two blocks side by side
+            NDArray x = manager.arange(16f).reshape(1, 8, 1, 2);
+            NDArray y = Upsampling.pixelShuffle(x);
+            assertThat(y.getShape()).isEqualTo(new Shape(1, 2, 2, 4));
+            assertThat(y.toFloatArray())
+                    .containsExactly(0, 2, 1, 3, 4, 6, 5, 7, 8, 10, 9, 11, 12, 14, 13, 15);
+        }
+    }
+
+    @Test
+    void bothUpsamplingsKeepTheImageShape() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (Upsampling upsampling : Upsampling.values()) {
+                VqVae vqvae =
+                        VqVae.builder().optHiddenChannels(16).optUpsampling(upsampling).build();
+                Shape input = new Shape(2, 3, 16, 24);
+                vqvae.initialize(manager, DataType.FLOAT32, input);
+                NDList out =
+                        vqvae.forward(
+                                new ParameterStore(manager, false),
+                                new NDList(manager.randomUniform(0, 1, input)),
+                                false);
+                assertThat(out.head().getShape()).isEqualTo(input);
+            }
+        }
+    }
+
+    @Test
     void wrongImagesAndSettingsAreNamed() {
         try (NDManager manager = NDManager.newBaseManager()) {
             VqVae vqvae = small(3);

@@ -43,8 +43,9 @@ public final class CorruptCommand implements Callable<Integer> {
 
     @Option(
             names = "--profile",
-            defaultValue = "auto",
-            description = "cifar, imagenet or auto (default ${DEFAULT-VALUE})")
+            description =
+                    "cifar, imagenet or auto (default: cifar for 32x32 datasets, imagenet for"
+                            + " 224x224, else auto)")
     private String profile;
 
     @Option(
@@ -75,7 +76,6 @@ public final class CorruptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CorruptionProfile parameters = CorruptionProfile.fromName(profile);
         List<Corruption> chosen = parseCorruptions(corruptions);
         List<Integer> levels = parseSeverities(severities);
         boolean dataset = isDataSpec(input);
@@ -87,6 +87,10 @@ public final class CorruptCommand implements Callable<Integer> {
                                 .build()
                                 .asLabelledImages()
                         : FolderImages.of(Path.of(input));
+        CorruptionProfile parameters =
+                profile != null
+                        ? CorruptionProfile.fromName(profile)
+                        : defaultProfile(images, dataset);
         if (grid != null) {
             CorruptionGrid.of(images.image(0), chosen, parameters, seed, 4).writePng(grid);
             System.out.println("wrote " + grid);
@@ -135,6 +139,20 @@ public final class CorruptCommand implements Callable<Integer> {
                 levels.size(),
                 (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    /** CIFAR's parameters for 32×32 datasets, ImageNet's for 224×224, else auto. */
+    private static CorruptionProfile defaultProfile(LabelledImages images, boolean dataset) {
+        if (dataset) {
+            int side = images.image(0).height();
+            if (side == 32 && images.image(0).width() == 32) {
+                return CorruptionProfile.CIFAR;
+            }
+            if (side == 224 && images.image(0).width() == 224) {
+                return CorruptionProfile.IMAGENET;
+            }
+        }
+        return CorruptionProfile.AUTO;
     }
 
     private static boolean isDataSpec(String text) {

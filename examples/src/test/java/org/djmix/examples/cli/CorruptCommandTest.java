@@ -1,0 +1,134 @@
+package org.djmix.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.djmix.corruptions.CifarCDirectory;
+import org.djmix.corruptions.Corruption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code djmix corrupt} end to end on small inputs, and its answers to bad input. */
+class CorruptCommandTest {
+
+    @TempDir Path dir;
+
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return DJMixCommand.run(
+                args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void writesTheCifarLayoutForADatasetAndAGrid() throws IOException {
+        Path out = dir.resolve("shapes-c");
+        Path grid = dir.resolve("grid.png");
+        assertThat(
+                        run(
+                                "corrupt",
+                                "--input",
+                                "shapes",
+                                "--output",
+                                out.toString(),
+                                "--corruptions",
+                                "fog,pixelate",
+                                "--severities",
+                                "2-3",
+                                "--grid",
+                                grid.toString()))
+                .as(err.toString())
+                .isZero();
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("fog.npy", "pixelate.npy", "labels.npy");
+        }
+        assertThat(ImageIO.read(grid.toFile()).getHeight()).isGreaterThan(2 * 32 * 4);
+    }
+
+    @Test
+    void writesTheImageNetLayoutForAFolder() throws IOException {
+        Path images = dir.resolve("in/cats");
+        Files.createDirectories(images);
+        java.awt.image.BufferedImage cat =
+                new java.awt.image.BufferedImage(40, 24, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        ImageIO.write(cat, "png", images.resolve("tom.png").toFile());
+        Path out = dir.resolve("out");
+        assertThat(
+                        run(
+                                "corrupt",
+                                "--input",
+                                dir.resolve("in").toString(),
+                                "--output",
+                                out.toString(),
+                                "--corruptions",
+                                "contrast",
+                                "--severities",
+                                "5"))
+                .as(err.toString())
+                .isZero();
+        Path written = out.resolve("contrast/5/cats/tom.jpg");
+        assertThat(written).exists();
+        assertThat(ImageIO.read(written.toFile()).getWidth()).isEqualTo(40);
+    }
+
+    @Test
+    void badInputGivesOneLineAndExitCodeOne() throws IOException {
+        String out = dir.resolve("o").toString();
+        assertThat(run("corrupt", "--input", "shapes", "--output", out, "--corruptions", "rain"))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("unknown corruption 'rain'");
+        assertThat(run("corrupt", "--input", "shapes", "--output", out, "--severities", "6"))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("--severities must lie in 1..5, got 6");
+        assertThat(run("corrupt", "--input", dir.toString(), "--output", out, "--format", "npy"))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("holds no image");
+        Path file = dir.resolve("plain-file");
+        Files.writeString(file, "x");
+        assertThat(
+                        run(
+                                "corrupt",
+                                "--input",
+                                "shapes",
+                                "--output",
+                                file.resolve("sub").toString(),
+                                "--corruptions",
+                                "contrast"))
+                .isEqualTo(1);
+        assertThat(err.toString().lines().toList().get(err.toString().lines().toList().size() - 1))
+                .startsWith("djmix corrupt: ")
+                .contains(file.toString());
+        assertThat(Corruption.COMMON).hasSize(15);
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void aTruncatedCorruptionFileIsNamedWhenRead() throws IOException {
+        Path out = dir.resolve("c");
+        assertThat(
+                        run(
+                                "corrupt",
+                                "--input",
+                                "shapes",
+                                "--output",
+                                out.toString(),
+                                "--corruptions",
+                                "contrast",
+                                "--severities",
+                                "1-5"))
+                .isZero();
+        Path file = out.resolve("contrast.npy");
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> CifarCDirectory.read(out, Corruption.CONTRAST, 1))
+                .hasMessageContaining("contrast.npy is truncated");
+    }
+}
