@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a file whole or not at all: the content goes to a temporary file in the target's folder,
@@ -40,18 +41,7 @@ public final class AtomicFiles {
      */
     public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Path parent = absolute.getParent();
-        try {
-            Files.createDirectories(parent);
-        } catch (IOException e) {
-            throw new IOException("cannot create the folder " + parent + ": " + e, e);
-        }
-        Path temporary;
-        try {
-            temporary = Files.createTempFile(parent, "." + absolute.getFileName() + ".", ".tmp");
-        } catch (IOException e) {
-            throw new IOException("cannot write " + absolute + ": " + e, e);
-        }
+        Path temporary = temporaryFor(absolute);
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
                 content.writeTo(out);
@@ -75,9 +65,25 @@ public final class AtomicFiles {
         Path parent = absolute.getParent();
         try {
             Files.createDirectories(parent);
-            return Files.createTempFile(parent, "." + absolute.getFileName() + ".", ".tmp");
+        } catch (IOException e) {
+            throw new IOException("cannot create the folder " + parent + ": " + e, e);
+        }
+        try {
+            Path temporary =
+                    Files.createTempFile(parent, "." + absolute.getFileName() + ".", ".tmp");
+            readableByAll(temporary);
+            return temporary;
         } catch (IOException e) {
             throw new IOException("cannot write " + absolute + ": " + e, e);
+        }
+    }
+
+    /** Temporary files are created owner-only; the result should read like any other file. */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its defaults apply
         }
     }
 
