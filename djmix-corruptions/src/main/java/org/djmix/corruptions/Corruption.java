@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.djmix.image.ByteImage;
+import org.djmix.image.DoubleImage;
 
 /**
  * The 19 corruptions of ImageNet-C (Hendrycks &amp; Dietterich 2019): the 15 of the benchmark and 4
@@ -129,6 +130,20 @@ public enum Corruption {
      */
     public ByteImage apply(ByteImage image, int severity, CorruptionProfile profile, long seed) {
         return apply(image, severity, profile, new SplittableRandom(seed));
+    }
+
+    /**
+     * Corrupts an image given in [0, 1], as models see it: it is first rounded to 8 bits, the form
+     * the reference reads (a PIL image).
+     *
+     * @param image the image, samples in [0, 1] (1 or 3 channels)
+     * @param severity 1..5
+     * @param profile the parameter set
+     * @param seed the seed: the same seed gives the same bytes
+     * @return a new 8-bit image of the same shape
+     */
+    public ByteImage apply(DoubleImage image, int severity, CorruptionProfile profile, long seed) {
+        return apply(image.toBytesRounded(), severity, profile, seed);
     }
 
     /**

@@ -139,6 +139,14 @@ class CorruptionTest {
     }
 
     @Test
+    void imagesInUnitRangeAreRoundedTo8BitsFirst() {
+        ByteImage image = textured(32);
+        org.djmix.image.DoubleImage unit = org.djmix.image.DoubleImage.fromBytes(image);
+        assertThat(Corruption.SNOW.apply(unit, 2, CorruptionProfile.CIFAR, 4))
+                .isEqualTo(Corruption.SNOW.apply(image, 2, CorruptionProfile.CIFAR, 4));
+    }
+
+    @Test
     void namesGroupsAndSubsets() {
         assertThat(Corruption.COMMON).hasSize(15);
         assertThat(Corruption.VALIDATION).hasSize(4);

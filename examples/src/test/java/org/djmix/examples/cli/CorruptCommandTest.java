@@ -110,6 +110,38 @@ class CorruptCommandTest {
     }
 
     @Test
+    void anUnreadableImageIsNamedAndNothingHalfWrittenStays() throws IOException {
+        Path images = dir.resolve("in");
+        Files.createDirectories(images);
+        ImageIO.write(
+                new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png",
+                images.resolve("a.png").toFile());
+        byte[] png = Files.readAllBytes(images.resolve("a.png"));
+        Files.write(images.resolve("b.png"), java.util.Arrays.copyOf(png, 20));
+        Path out = dir.resolve("out");
+        assertThat(
+                        run(
+                                "corrupt",
+                                "--input",
+                                images.toString(),
+                                "--output",
+                                out.toString(),
+                                "--corruptions",
+                                "contrast",
+                                "--severities",
+                                "1"))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("b.png is not a readable image");
+        if (Files.exists(out)) {
+            try (Stream<Path> files = Files.walk(out)) {
+                assertThat(files.filter(p -> p.getFileName().toString().endsWith(".tmp")))
+                        .isEmpty();
+            }
+        }
+    }
+
+    @Test
     void aTruncatedCorruptionFileIsNamedWhenRead() throws IOException {
         Path out = dir.resolve("c");
         assertThat(
