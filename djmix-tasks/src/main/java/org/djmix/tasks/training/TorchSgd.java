@@ -1,0 +1,175 @@
+package org.djmix.tasks.training;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Stochastic gradient descent with PyTorch's semantics ({@code torch.optim.SGD}, dampening 0, no
+ * Nesterov): \(d = g + \lambda w\); \(b \leftarrow d\) at the first step, then \(b \leftarrow \mu b
+ * + d\); \(w \leftarrow w - \eta_t\,b\). The learning rate multiplies the whole buffer at each
+ * step. DJL's {@code Sgd} (MXNet's rule) folds the learning rate into the buffer instead, \(v
+ * \leftarrow \mu v + \eta_t d\), which differs as soon as \(\eta_t\) changes — with every cosine or
+ * step schedule. The momentum buffers can be saved and restored, so a resumed run continues
+ * exactly.
+ */
+public final class TorchSgd extends Optimizer {
+
+    private final Tracker learningRateTracker;
+    private final float momentum;
+    private final Map<String, Map<Device, NDArray>> buffers = new ConcurrentHashMap<>();
+
+    private TorchSgd(Builder builder) {
+        super(builder);
+        learningRateTracker = builder.learningRateTracker;
+        momentum = builder.momentum;
+    }
+
+    /**
+     * Returns a builder.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void update(String parameterId, NDArray weight, NDArray grad) {
+        float learningRate = learningRateTracker.getNewValue(updateCount(parameterId));
+        float weightDecay = getWeightDecay();
+        try (NDManager scope = weight.getManager().newSubManager()) {
+            scope.tempAttachAll(grad);
+            NDArray direction = rescaleGrad == 1f ? grad : grad.mul(rescaleGrad);
+            if (clipGrad > 0) {
+                direction = direction.clip(-clipGrad, clipGrad);
+            }
+            if (weightDecay != 0f) {
+                NDArray decay = weight.mul(weightDecay);
+                decay.attach(scope);
+                direction = direction.add(decay);
+            }
+            if (momentum != 0f) {
+                direction = momentumBuffer(parameterId, weight.getDevice(), direction);
+            }
+            NDArray step = direction.mul(learningRate);
+            step.attach(scope);
+            weight.subi(step);
+        }
+    }
+
+    /** \(b \leftarrow d\) the first time, else \(b \leftarrow \mu b + d\); returns b. */
+    private NDArray momentumBuffer(String parameterId, Device device, NDArray direction) {
+        Map<Device, NDArray> perDevice =
+                buffers.computeIfAbsent(parameterId, k -> new ConcurrentHashMap<>());
+        NDArray buffer = perDevice.get(device);
+        if (buffer == null) {
+            buffer = direction.duplicate();
+            buffer.detach();
+            perDevice.put(device, buffer);
+        } else {
+            buffer.muli(momentum).addi(direction);
+        }
+        return buffer;
+    }
+
+    /**
+     * Writes the momentum buffers (one per parameter, from the first device).
+     *
+     * @param out the stream
+     * @throws IOException if writing fails
+     */
+    public void saveState(DataOutputStream out) throws IOException {
+        Map<String, Map<Device, NDArray>> sorted = new TreeMap<>(buffers);
+        out.writeInt(sorted.size());
+        for (Map.Entry<String, Map<Device, NDArray>> entry : sorted.entrySet()) {
+            out.writeUTF(entry.getKey());
+            byte[] encoded = entry.getValue().values().iterator().next().encode();
+            out.writeInt(encoded.length);
+            out.write(encoded);
+        }
+    }
+
+    /**
+     * Restores momentum buffers written by {@link #saveState}.
+     *
+     * @param in the stream
+     * @param manager where the buffers go (its device is theirs)
+     * @throws IOException if the stream is truncated or not a saved state
+     */
+    public void loadState(DataInputStream in, NDManager manager) throws IOException {
+        buffers.clear();
+        int count = in.readInt();
+        if (count < 0) {
+            throw new IOException("not a saved optimizer state: " + count + " buffers");
+        }
+        for (int i = 0; i < count; i++) {
+            String id = in.readUTF();
+            byte[] encoded = new byte[in.readInt()];
+            in.readFully(encoded);
+            NDArray buffer = NDArray.decode(manager, encoded);
+            buffer.detach();
+            Map<Device, NDArray> perDevice = new ConcurrentHashMap<>();
+            perDevice.put(buffer.getDevice(), buffer);
+            buffers.put(id, perDevice);
+        }
+    }
+
+    /** Builds a {@link TorchSgd}. */
+    public static final class Builder extends OptimizerBuilder<Builder> {
+
+        private Tracker learningRateTracker;
+        private float momentum;
+
+        Builder() {}
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        /**
+         * Sets the learning-rate schedule (required), indexed by update count from 1.
+         *
+         * @param learningRateTracker the schedule
+         * @return this builder
+         */
+        public Builder setLearningRateTracker(Tracker learningRateTracker) {
+            this.learningRateTracker = learningRateTracker;
+            return this;
+        }
+
+        /**
+         * Sets the momentum \(\mu\) (default 0).
+         *
+         * @param momentum \(\mu \in [0, 1)\)
+         * @return this builder
+         */
+        public Builder optMomentum(float momentum) {
+            this.momentum = momentum;
+            return this;
+        }
+
+        /**
+         * Builds the optimizer.
+         *
+         * @return the optimizer
+         */
+        public TorchSgd build() {
+            Objects.requireNonNull(learningRateTracker, "setLearningRateTracker is required");
+            if (!(momentum >= 0 && momentum < 1)) {
+                throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+            }
+            return new TorchSgd(this);
+        }
+    }
+}
