@@ -1,17 +1,14 @@
 package org.djmix.tasks.classification;
 
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
+import static org.djmix.tasks.classification.ModelBlocks.bnRelu;
+import static org.djmix.tasks.classification.ModelBlocks.conv;
+import static org.djmix.tasks.classification.ModelBlocks.sum;
+
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
-import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
-import java.util.List;
 
 /**
  * Wide residual network WRN-\(d\)-\(k\) for 32×32 inputs (Zagoruyko &amp; Komodakis 2016, as in the
@@ -30,31 +27,6 @@ public final class WideResNet {
      */
     public static Builder builder() {
         return new Builder();
-    }
-
-    private static Block conv(int filters, int kernel, int stride) {
-        int pad = kernel / 2;
-        return Conv2d.builder()
-                .setKernelShape(new Shape(kernel, kernel))
-                .optStride(new Shape(stride, stride))
-                .optPadding(new Shape(pad, pad))
-                .setFilters(filters)
-                .optBias(false)
-                .build();
-    }
-
-    private static Block bnRelu() {
-        return new SequentialBlock().add(BatchNorm.builder().build()).add(Activation::relu);
-    }
-
-    private static Block sum(Block main, Block shortcut) {
-        return new ParallelBlock(
-                outputs ->
-                        new NDList(
-                                outputs.get(0)
-                                        .singletonOrThrow()
-                                        .add(outputs.get(1).singletonOrThrow())),
-                List.of(main, shortcut));
     }
 
     /**
@@ -128,9 +100,7 @@ public final class WideResNet {
             if (widenFactor < 1) {
                 throw new IllegalArgumentException("widenFactor must be >= 1, got " + widenFactor);
             }
-            if (numClasses < 1) {
-                throw new IllegalArgumentException("numClasses must be > 0, got " + numClasses);
-            }
+            ModelBlocks.checkClasses(numClasses);
             int blocks = (depth - 4) / 6;
             int[] widths = {16 * widenFactor, 32 * widenFactor, 64 * widenFactor};
             SequentialBlock net = new SequentialBlock().add(conv(16, 3, 1));

@@ -43,6 +43,49 @@ class ClassificationModelsTest {
     }
 
     @Test
+    void denseNetBc100x12HasItsParameterCount() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block net = DenseNet.builder().build();
+            assertThat(outputShape(net, manager, new Shape(2, 3, 32, 32)))
+                    .isEqualTo(new Shape(2, 10));
+            // 0.77 M; counted layer by layer from the AugMix repository's densenet.py
+            assertThat(trainableParameters(net)).isEqualTo(769_162L);
+        }
+    }
+
+    @Test
+    void resNeXt29x4x32dHasItsParameterCount() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block net = ResNeXt.builder().build();
+            assertThat(outputShape(net, manager, new Shape(2, 3, 32, 32)))
+                    .isEqualTo(new Shape(2, 10));
+            // 6.81 M; counted layer by layer from the AugMix repository's resnext.py
+            assertThat(trainableParameters(net)).isEqualTo(6_807_882L);
+        }
+    }
+
+    @Test
+    void resNet50HasTorchvisionsParameterCountAndDilatesOnRequest() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ResNet50 net = ResNet50.builder().build();
+            assertThat(outputShape(net, manager, new Shape(1, 3, 64, 64)))
+                    .isEqualTo(new Shape(1, 1000));
+            // torchvision.models.resnet50(): 25,557,032 parameters
+            assertThat(trainableParameters(net)).isEqualTo(25_557_032L);
+
+            ResNet50 features = ResNet50.builder().setNumClasses(0).build();
+            assertThat(outputShape(features, manager, new Shape(1, 3, 64, 64)))
+                    .isEqualTo(new Shape(1, 2048, 2, 2));
+            ResNet50 dilated =
+                    ResNet50.builder().setNumClasses(0).optDilation(false, true, true).build();
+            // output stride 8 instead of 32, same parameters
+            assertThat(outputShape(dilated, manager, new Shape(1, 3, 64, 64)))
+                    .isEqualTo(new Shape(1, 2048, 8, 8));
+            assertThat(trainableParameters(dilated)).isEqualTo(trainableParameters(features));
+        }
+    }
+
+    @Test
     void smallCnnMapsImagesToLogits() {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block cnn = SmallCnn.build(7);

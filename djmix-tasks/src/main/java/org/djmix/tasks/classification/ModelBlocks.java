@@ -1,0 +1,111 @@
+package org.djmix.tasks.classification;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.ParallelBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
+import java.util.List;
+
+/** The building blocks the classification (and later segmentation) networks share. */
+public final class ModelBlocks {
+
+    private ModelBlocks() {}
+
+    /**
+     * A square convolution without bias, padded to keep the size at stride 1 ("same" padding ×
+     * dilation).
+     *
+     * @param filters output channels
+     * @param kernel the side
+     * @param stride the stride
+     * @param groups channel groups (1: dense)
+     * @param dilation the dilation
+     * @return the block
+     */
+    public static Block conv(int filters, int kernel, int stride, int groups, int dilation) {
+        int pad = kernel / 2 * dilation;
+        return Conv2d.builder()
+                .setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride))
+                .optPadding(new Shape(pad, pad))
+                .optDilation(new Shape(dilation, dilation))
+                .optGroups(groups)
+                .setFilters(filters)
+                .optBias(false)
+                .build();
+    }
+
+    /**
+     * A dense, undilated convolution without bias.
+     *
+     * @param filters output channels
+     * @param kernel the side
+     * @param stride the stride
+     * @return the block
+     */
+    public static Block conv(int filters, int kernel, int stride) {
+        return conv(filters, kernel, stride, 1, 1);
+    }
+
+    /**
+     * BatchNorm then ReLU.
+     *
+     * @return the block
+     */
+    public static Block bnRelu() {
+        return new SequentialBlock().add(BatchNorm.builder().build()).add(Activation::relu);
+    }
+
+    /**
+     * BatchNorm alone.
+     *
+     * @return the block
+     */
+    public static Block bn() {
+        return BatchNorm.builder().build();
+    }
+
+    /**
+     * The residual sum \(F(x) + S(x)\).
+     *
+     * @param main F
+     * @param shortcut S (e.g. the identity)
+     * @return the block
+     */
+    public static Block sum(Block main, Block shortcut) {
+        return new ParallelBlock(
+                outputs ->
+                        new NDList(
+                                outputs.get(0)
+                                        .singletonOrThrow()
+                                        .add(outputs.get(1).singletonOrThrow())),
+                List.of(main, shortcut));
+    }
+
+    /**
+     * Concatenation along channels \([x, F(x)]\) (DenseNet).
+     *
+     * @param main F
+     * @param shortcut usually the identity
+     * @return the block
+     */
+    public static Block concat(Block main, Block shortcut) {
+        return new ParallelBlock(
+                outputs ->
+                        new NDList(
+                                outputs.get(1)
+                                        .singletonOrThrow()
+                                        .concat(outputs.get(0).singletonOrThrow(), 1)),
+                List.of(main, shortcut));
+    }
+
+    static void checkClasses(int numClasses) {
+        if (numClasses < 1) {
+            throw new IllegalArgumentException("numClasses must be > 0, got " + numClasses);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package org.djmix.tasks.classification;
+
+import static org.djmix.tasks.classification.ModelBlocks.bn;
+import static org.djmix.tasks.classification.ModelBlocks.bnRelu;
+import static org.djmix.tasks.classification.ModelBlocks.conv;
+import static org.djmix.tasks.classification.ModelBlocks.sum;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * ResNet-50 v1.5 (He et al. 2016, torchvision's variant: the stride of a bottleneck sits on its 3×3
+ * convolution): a 7×7/2 stem of 64 channels with BN–ReLU and 3×3/2 max pooling, four stages of 3,
+ * 4, 6 and 3 bottleneck blocks (planes 64, 128, 256, 512; 1×1, 3×3, 1×1 convolutions with BN,
+ * 4·planes out), global average pooling and a linear classifier: 25 557 032 parameters for 1 000
+ * classes. Stages 3 and 4 can trade their stride for dilation (output stride 16 or 8), as
+ * DeepLab-v3 needs. The stages are named children {@code layer1} … {@code layer4}, so a task can
+ * read the C4 and C5 features.
+ */
+public final class ResNet50 extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+    private static final int EXPANSION = 4;
+    private static final int[] BLOCKS = {3, 4, 6, 3};
+    private static final int[] PLANES = {64, 128, 256, 512};
+
+    private final List<Block> stages = new ArrayList<>();
+
+    private ResNet50(Builder builder) {
+        super(VERSION);
+        stages.add(
+                addChildBlock(
+                        "stem",
+                        new SequentialBlock()
+                                .add(conv(64, 7, 2))
+                                .add(bnRelu())
+                                .add(
+                                        Pool.maxPool2dBlock(
+                                                new Shape(3, 3),
+                                                new Shape(2, 2),
+                                                new Shape(1, 1)))));
+        int in = 64;
+        int dilation = 1;
+        for (int stage = 0; stage < 4; stage++) {
+            int stride = stage == 0 ? 1 : 2;
+            int previousDilation = dilation;
+            if (stage > 0 && builder.dilate[stage - 1]) {
+                dilation *= stride;
+                stride = 1;
+            }
+            SequentialBlock layer = new SequentialBlock();
+            int planes = PLANES[stage];
+            for (int b = 0; b < BLOCKS[stage]; b++) {
+                boolean first = b == 0;
+                layer.add(
+                        bottleneck(
+                                planes,
+                                first ? stride : 1,
+                                first ? previousDilation : dilation,
+                                first && (stride != 1 || in != planes * EXPANSION)));
+                in = planes * EXPANSION;
+            }
+            stages.add(addChildBlock("layer" + (stage + 1), layer));
+        }
+        if (builder.numClasses > 0) {
+            stages.add(
+                    addChildBlock(
+                            "head",
+                            new SequentialBlock()
+                                    .add(Pool.globalAvgPool2dBlock())
+                                    .add(Linear.builder().setUnits(builder.numClasses).build())));
+        }
+    }
+
+    /**
+     * Returns a builder.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static Block bottleneck(int planes, int stride, int dilation, boolean project) {
+        Block body =
+                new SequentialBlock()
+                        .add(conv(planes, 1, 1))
+                        .add(bnRelu())
+                        .add(conv(planes, 3, stride, 1, dilation))
+                        .add(bnRelu())
+                        .add(conv(planes * EXPANSION, 1, 1))
+                        .add(bn());
+        Block shortcut =
+                project
+                        ? new SequentialBlock().add(conv(planes * EXPANSION, 1, stride)).add(bn())
+                        : Blocks.identityBlock();
+        return new SequentialBlock().add(sum(body, shortcut)).add(Activation::relu);
+    }
+
+    /**
+     * Returns a stage, for feature taps.
+     *
+     * @param index 1..4
+     * @return {@code layer1} … {@code layer4}
+     */
+    public Block getLayer(int index) {
+        return stages.get(index);
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore parameterStore,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> params) {
+        NDList x = inputs;
+        for (Block stage : stages) {
+            x = stage.forward(parameterStore, x, training, params);
+        }
+        return x;
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape[] shapes = inputShapes;
+        for (Block stage : stages) {
+            shapes = stage.getOutputShapes(shapes);
+        }
+        return shapes;
+    }
+
+    @Override
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape[] shapes = inputShapes;
+        for (Block stage : stages) {
+            stage.initialize(manager, dataType, shapes);
+            shapes = stage.getOutputShapes(shapes);
+        }
+    }
+
+    /** Builds a {@link ResNet50}: 1 000 classes, no dilation unless set. */
+    public static final class Builder {
+
+        private int numClasses = 1000;
+        private final boolean[] dilate = new boolean[3];
+
+        Builder() {}
+
+        /**
+         * Sets the number of classes (default 1 000); 0 drops the pooling and classifier, leaving
+         * the C5 features as the output.
+         *
+         * @param numClasses &gt;= 0
+         * @return this builder
+         */
+        public Builder setNumClasses(int numClasses) {
+            this.numClasses = numClasses;
+            return this;
+        }
+
+        /**
+         * Replaces the stride of stages 2, 3 and 4 by dilation (torchvision's {@code
+         * replace_stride_with_dilation}); DeepLab-v3 uses (false, true, true), output stride 8.
+         *
+         * @param stage2 stage 2 dilated
+         * @param stage3 stage 3 dilated
+         * @param stage4 stage 4 dilated
+         * @return this builder
+         */
+        public Builder optDilation(boolean stage2, boolean stage3, boolean stage4) {
+            dilate[0] = stage2;
+            dilate[1] = stage3;
+            dilate[2] = stage4;
+            return this;
+        }
+
+        /**
+         * Builds the network.
+         *
+         * @return the block, NCHW images to (N, classes) logits (or C5 features)
+         */
+        public ResNet50 build() {
+            if (numClasses < 0) {
+                throw new IllegalArgumentException("numClasses must be >= 0, got " + numClasses);
+            }
+            return new ResNet50(this);
+        }
+    }
+}
