@@ -7,6 +7,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.dataset.Record;
 import ai.djl.util.Progress;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.djmix.core.RandomStreams;
 import org.djmix.corruptions.LabelledImages;
 import org.djmix.image.ByteImage;
 
@@ -22,6 +24,9 @@ public final class ImageDataset extends RandomAccessDataset {
     private final Shape imageShape;
     private final int imageSize;
     private final int numClasses;
+    private final BaseAugmentation augmentation;
+    private final RandomStreams streams;
+    private volatile int epoch;
 
     private ImageDataset(Builder builder) {
         super(builder);
@@ -30,6 +35,18 @@ public final class ImageDataset extends RandomAccessDataset {
         imageShape = builder.imageShape;
         imageSize = (int) imageShape.size();
         numClasses = builder.numClasses;
+        augmentation = builder.augmentation;
+        streams = new RandomStreams(builder.augmentationSeed).derive("base-augmentation");
+    }
+
+    /**
+     * Sets the epoch whose augmentation {@link #get} draws: image i of epoch e is augmented with a
+     * generator seeded by (seed, e, i), whatever thread or order reads it.
+     *
+     * @param epoch the epoch, from 1
+     */
+    public void setEpoch(int epoch) {
+        this.epoch = epoch;
     }
 
     /**
@@ -112,10 +129,16 @@ public final class ImageDataset extends RandomAccessDataset {
     @Override
     public Record get(NDManager manager, long index) {
         int i = Math.toIntExact(index);
-        float[] image = new float[imageSize];
+        byte[] bytes = pixels;
         int offset = i * imageSize;
+        if (augmentation != null) {
+            RandomGenerator random = streams.derive("epoch " + epoch).generator(i);
+            bytes = augmentation.apply(asLabelledImages().image(i), random).array();
+            offset = 0;
+        }
+        float[] image = new float[imageSize];
         for (int j = 0; j < imageSize; j++) {
-            image[j] = (pixels[offset + j] & 0xFF) / 255f;
+            image[j] = (bytes[offset + j] & 0xFF) / 255f;
         }
         NDArray data = manager.create(image, imageShape);
         NDArray label = manager.create((float) labels[i]);
@@ -139,8 +162,23 @@ public final class ImageDataset extends RandomAccessDataset {
         private int[] labels;
         private Shape imageShape;
         private int numClasses;
+        private BaseAugmentation augmentation;
+        private long augmentationSeed;
 
         Builder() {}
+
+        /**
+         * Augments every image read through {@link ImageDataset#get} (training sets).
+         *
+         * @param augmentation the augmentation
+         * @param seed its seed
+         * @return this builder
+         */
+        public Builder optAugmentation(BaseAugmentation augmentation, long seed) {
+            this.augmentation = augmentation;
+            this.augmentationSeed = seed;
+            return this;
+        }
 
         @Override
         protected Builder self() {
