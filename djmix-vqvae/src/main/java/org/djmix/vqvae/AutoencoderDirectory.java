@@ -13,10 +13,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.djmix.io.AtomicDirectories;
 
 /**
  * A saved autoencoder ({@link VqVae} or {@link PlainAutoencoder}) is a directory holding {@code
@@ -49,23 +47,19 @@ public final class AutoencoderDirectory {
             Path directory,
             Map<String, String> extraFiles)
             throws IOException {
-        Path target = directory.toAbsolutePath();
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
-        try {
-            AutoencoderConfig.of(autoencoder, imageShape, seed).write(temporary);
-            try (OutputStream file = Files.newOutputStream(temporary.resolve(PARAMETERS));
-                    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(file))) {
-                autoencoder.saveParameters(out);
-            }
-            for (Map.Entry<String, String> file : extraFiles.entrySet()) {
-                Files.writeString(temporary.resolve(file.getKey()), file.getValue());
-            }
-            replace(temporary, target);
-        } finally {
-            deleteRecursively(temporary);
-        }
+        AtomicDirectories.write(
+                directory,
+                temporary -> {
+                    AutoencoderConfig.of(autoencoder, imageShape, seed).write(temporary);
+                    try (OutputStream file = Files.newOutputStream(temporary.resolve(PARAMETERS));
+                            DataOutputStream out =
+                                    new DataOutputStream(new BufferedOutputStream(file))) {
+                        autoencoder.saveParameters(out);
+                    }
+                    for (Map.Entry<String, String> extra : extraFiles.entrySet()) {
+                        Files.writeString(temporary.resolve(extra.getKey()), extra.getValue());
+                    }
+                });
     }
 
     /**
@@ -133,28 +127,4 @@ public final class AutoencoderDirectory {
      * @param autoencoder the network with its parameters
      */
     public record Loaded(AutoencoderConfig config, ConvAutoencoder autoencoder) {}
-
-    private static void replace(Path temporary, Path target) throws IOException {
-        if (!Files.exists(target)) {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            return;
-        }
-        Path old =
-                Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-        Files.delete(old);
-        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-        deleteRecursively(old);
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

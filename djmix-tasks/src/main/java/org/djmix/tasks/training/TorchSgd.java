@@ -3,14 +3,20 @@ package org.djmix.tasks.training;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -65,6 +71,20 @@ public final class TorchSgd extends Optimizer {
             step.attach(scope);
             weight.subi(step);
         }
+        resetGradient(weight);
+    }
+
+    /**
+     * Zeroes the weight's own gradient. The collector accumulates into it and DJL's optimizers
+     * reset it after their update (DJL-NOTES); the trainer hands us a copy of it, so resetting
+     * {@code grad} would not do.
+     */
+    private static void resetGradient(NDArray weight) {
+        if (weight.hasGradient()) {
+            try (NDArray gradient = weight.getGradient()) {
+                gradient.set(new NDIndex("..."), 0f);
+            }
+        }
     }
 
     /** \(b \leftarrow d\) the first time, else \(b \leftarrow \mu b + d\); returns b. */
@@ -83,44 +103,67 @@ public final class TorchSgd extends Optimizer {
     }
 
     /**
-     * Writes the momentum buffers (one per parameter, from the first device).
+     * Writes the momentum buffers, keyed by the parameters' structured names in the block (DJL's
+     * parameter ids are random per instance, the names are stable across runs).
      *
      * @param out the stream
+     * @param block the trained block whose parameters the buffers belong to
      * @throws IOException if writing fails
      */
-    public void saveState(DataOutputStream out) throws IOException {
-        Map<String, Map<Device, NDArray>> sorted = new TreeMap<>(buffers);
-        out.writeInt(sorted.size());
-        for (Map.Entry<String, Map<Device, NDArray>> entry : sorted.entrySet()) {
-            out.writeUTF(entry.getKey());
-            byte[] encoded = entry.getValue().values().iterator().next().encode();
+    public void saveState(DataOutputStream out, Block block) throws IOException {
+        List<String> names = new ArrayList<>();
+        List<NDArray> saved = new ArrayList<>();
+        for (Pair<String, Parameter> entry : block.getParameters()) {
+            Map<Device, NDArray> perDevice = buffers.get(entry.getValue().getId());
+            if (perDevice != null) {
+                names.add(entry.getKey());
+                saved.add(perDevice.values().iterator().next());
+            }
+        }
+        out.writeInt(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            out.writeUTF(names.get(i));
+            byte[] encoded = saved.get(i).encode();
             out.writeInt(encoded.length);
             out.write(encoded);
         }
     }
 
     /**
-     * Restores momentum buffers written by {@link #saveState}.
+     * Restores momentum buffers written by {@link #saveState} for the same architecture.
      *
      * @param in the stream
      * @param manager where the buffers go (its device is theirs)
-     * @throws IOException if the stream is truncated or not a saved state
+     * @param block the block to train, whose parameter names match the saved ones
+     * @throws IOException if the stream is truncated or names a parameter the block lacks
      */
-    public void loadState(DataInputStream in, NDManager manager) throws IOException {
+    public void loadState(DataInputStream in, NDManager manager, Block block) throws IOException {
+        Map<String, Parameter> byName = new HashMap<>();
+        for (Pair<String, Parameter> entry : block.getParameters()) {
+            byName.put(entry.getKey(), entry.getValue());
+        }
         buffers.clear();
         int count = in.readInt();
-        if (count < 0) {
-            throw new IOException("not a saved optimizer state: " + count + " buffers");
+        if (count < 0 || count > byName.size()) {
+            throw new IOException(
+                    "not an optimizer state for this model: " + count + " momentum buffers");
         }
         for (int i = 0; i < count; i++) {
-            String id = in.readUTF();
+            String name = in.readUTF();
             byte[] encoded = new byte[in.readInt()];
             in.readFully(encoded);
+            Parameter parameter = byName.get(name);
+            if (parameter == null) {
+                throw new IOException(
+                        "the optimizer state has a buffer for '"
+                                + name
+                                + "', a parameter this model does not have");
+            }
             NDArray buffer = NDArray.decode(manager, encoded);
             buffer.detach();
             Map<Device, NDArray> perDevice = new ConcurrentHashMap<>();
             perDevice.put(buffer.getDevice(), buffer);
-            buffers.put(id, perDevice);
+            buffers.put(parameter.getId(), perDevice);
         }
     }
 

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.io.ByteArrayInputStream;
@@ -12,6 +18,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TorchSgdTest {
@@ -71,25 +79,40 @@ class TorchSgdTest {
         assertThat(Math.abs(afterChange[0] - 0.9046078745f)).isGreaterThan(1e-3f);
     }
 
+    /** A 1×2 linear layer whose weight starts at (1, -2). */
+    private static Parameter weightOf(NDManager manager) {
+        Block linear = Linear.builder().setUnits(1).optBias(false).build();
+        linear.initialize(manager, DataType.FLOAT32, new Shape(1, 2));
+        Parameter weight = linear.getParameters().get(0).getValue();
+        weight.getArray().set(new float[] {1f, -2f});
+        blocks.add(linear);
+        return weight;
+    }
+
+    private static final List<Block> blocks = new ArrayList<>();
+
     @Test
-    void savedBuffersContinueExactly() throws IOException {
+    void savedBuffersContinueExactlyInANewInstanceOfTheModel() throws IOException {
         Tracker constant = Tracker.fixed(0.1f);
         try (NDManager manager = NDManager.newBaseManager()) {
             TorchSgd uninterrupted =
                     TorchSgd.builder().setLearningRateTracker(constant).optMomentum(0.9f).build();
-            NDArray a = manager.create(new float[] {1f, -2f});
+            Parameter a = weightOf(manager);
             for (float[] g : GRADIENTS) {
-                uninterrupted.update("w", a, manager.create(g));
+                uninterrupted.update(a.getId(), a.getArray(), manager.create(g).reshape(1, 2));
             }
 
             TorchSgd first =
                     TorchSgd.builder().setLearningRateTracker(constant).optMomentum(0.9f).build();
-            NDArray b = manager.create(new float[] {1f, -2f});
-            first.update("w", b, manager.create(GRADIENTS[0]));
-            first.update("w", b, manager.create(GRADIENTS[1]));
+            Parameter b = weightOf(manager);
+            first.update(b.getId(), b.getArray(), manager.create(GRADIENTS[0]).reshape(1, 2));
+            first.update(b.getId(), b.getArray(), manager.create(GRADIENTS[1]).reshape(1, 2));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            first.saveState(new DataOutputStream(bytes));
+            first.saveState(new DataOutputStream(bytes), blocks.get(blocks.size() - 1));
 
+            // a new instance of the model: same structure, other parameter ids
+            Parameter c = weightOf(manager);
+            c.getArray().set(b.getArray().toFloatArray());
             TorchSgd resumed =
                     TorchSgd.builder()
                             .setLearningRateTracker(constant)
@@ -97,9 +120,29 @@ class TorchSgdTest {
                             .optBeginNumUpdate(2)
                             .build();
             resumed.loadState(
-                    new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), manager);
-            resumed.update("w", b, manager.create(GRADIENTS[2]));
-            assertThat(b.toFloatArray()).containsExactly(a.toFloatArray());
+                    new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
+                    manager,
+                    blocks.get(blocks.size() - 1));
+            resumed.update(c.getId(), c.getArray(), manager.create(GRADIENTS[2]).reshape(1, 2));
+            assertThat(c.getId()).isNotEqualTo(b.getId());
+            assertThat(c.getArray().toFloatArray()).containsExactly(a.getArray().toFloatArray());
+        }
+    }
+
+    @Test
+    void theWeightsGradientIsResetAfterTheUpdate() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            TorchSgd sgd = TorchSgd.builder().setLearningRateTracker(Tracker.fixed(0.1f)).build();
+            NDArray weight = manager.create(new float[] {1f, 2f});
+            weight.setRequiresGradient(true);
+            try (GradientCollector collector =
+                    ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                collector.backward(weight.mul(0.5f).sum());
+            }
+            // the trainer passes a copy of the gradient, as DJL's parameter server does
+            sgd.update("w", weight, weight.getGradient().duplicate());
+            assertThat(weight.toFloatArray()).containsExactly(0.95f, 1.95f);
+            assertThat(weight.getGradient().toFloatArray()).containsExactly(0f, 0f);
         }
     }
 

@@ -1,0 +1,321 @@
+package org.djmix.tasks.training;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.util.ProgressBar;
+import ai.djl.translate.TranslateException;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.reflect.TypeToken;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.djmix.core.AbstractTrainingBlock;
+import org.djmix.core.method.Method;
+import org.djmix.image.LineChart;
+import org.djmix.io.AtomicDirectories;
+import org.djmix.tasks.data.BaseAugmentation;
+import org.djmix.tasks.data.ImageDataset;
+import org.djmix.tasks.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains any {@link Method} on any {@link Task}: PyTorch-semantics SGD ({@link TorchSgd}) with
+ * momentum and weight decay under cosine annealing with warm restarts, the paper's base
+ * augmentation, a seeded data order per epoch, and after every epoch the clean test error and a
+ * checkpoint written atomically into the run directory: {@code config.json}, {@code model.params}
+ * (f), {@code optimizer.state} (momentum buffers), {@code state.json} (epochs and steps done),
+ * {@code metrics.json} and {@code curve.png}. Resuming reloads all of it, so a run that is killed
+ * and resumed ends with the same parameters as one that was not.
+ */
+public final class TaskTrainer {
+
+    private static final Logger logger = LoggerFactory.getLogger(TaskTrainer.class);
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+    private static final String PARAMETERS = "model.params";
+    private static final String OPTIMIZER = "optimizer.state";
+    private static final String STATE = "state.json";
+    private static final String METRICS = "metrics.json";
+    private static final String CURVE = "curve.png";
+
+    /** He initialisation (fan-out, normal), as the reference CIFAR networks initialise convs. */
+    private static final XavierInitializer HE_FAN_OUT =
+            new XavierInitializer(
+                    XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.OUT, 2);
+
+    private final Task task;
+    private final Method method;
+    private final RunConfig config;
+
+    private TaskTrainer(Task task, Method method, RunConfig config) {
+        this.task = task;
+        this.method = method;
+        this.config = config;
+    }
+
+    /**
+     * Creates a trainer.
+     *
+     * @param task the task (model, loss, outputs)
+     * @param method the training method, built for that task
+     * @param config the run's settings (written to {@code config.json})
+     * @return the trainer
+     */
+    public static TaskTrainer of(Task task, Method method, RunConfig config) {
+        if (!method.name().equals(config.method())) {
+            throw new IllegalArgumentException(
+                    "the method is '"
+                            + method.name()
+                            + "' but the config says '"
+                            + config.method()
+                            + "'");
+        }
+        return new TaskTrainer(task, method, config);
+    }
+
+    /** How far a run got, as written to {@code state.json}. */
+    private record RunState(int epochsDone, long blockSteps, int updates) {}
+
+    /**
+     * Trains all the configured epochs, or continues a run found in {@code out}.
+     *
+     * @param trainData the training images (sampling and augmentation are set here)
+     * @param test the test images, sequential batches
+     * @param out the run directory
+     * @param resume whether to continue after the last complete epoch in {@code out}
+     * @return every epoch's results, resumed ones included
+     * @throws IOException if data or the run directory cannot be read or written
+     */
+    public List<EpochResult> train(
+            ImageDataset.Builder trainData, ImageDataset test, Path out, boolean resume)
+            throws IOException {
+        return train(trainData, test, out, resume, config.epochs());
+    }
+
+    /**
+     * Trains (or continues) up to an epoch and stops there as if killed after that epoch's
+     * checkpoint; the schedule is still the one of {@link RunConfig#epochs()}.
+     *
+     * @param trainData the training images (sampling and augmentation are set here)
+     * @param test the test images, sequential batches
+     * @param out the run directory
+     * @param resume whether to continue after the last complete epoch in {@code out}
+     * @param stopAfter the last epoch to run, at most the configured epochs
+     * @return every epoch's results so far
+     * @throws IOException if data or the run directory cannot be read or written
+     */
+    public List<EpochResult> train(
+            ImageDataset.Builder trainData,
+            ImageDataset test,
+            Path out,
+            boolean resume,
+            int stopAfter)
+            throws IOException {
+        EpochSampler sampler = new EpochSampler(config.batchSize(), config.seed());
+        ImageDataset train =
+                trainData
+                        .setSampling(sampler)
+                        .optAugmentation(new BaseAugmentation(true), config.seed())
+                        .build();
+        List<EpochResult> history = new ArrayList<>();
+        RunState state = new RunState(0, 0, 0);
+        if (resume && Files.isRegularFile(out.resolve(STATE))) {
+            RunConfig saved = RunConfig.read(out);
+            String differences = config.differencesFrom(saved);
+            if (!differences.isEmpty()) {
+                throw new IOException(
+                        "cannot resume " + out + " with other settings: " + differences);
+            }
+            state = GSON.fromJson(Files.readString(out.resolve(STATE)), RunState.class);
+            history.addAll(
+                    GSON.fromJson(
+                            Files.readString(out.resolve(METRICS)),
+                            new TypeToken<List<EpochResult>>() {}.getType()));
+        }
+        int stepsPerEpoch = (int) ((train.size() + config.batchSize() - 1) / config.batchSize());
+        long cycle =
+                config.restartEpochs() > 0
+                        ? (long) config.restartEpochs() * stepsPerEpoch
+                        : (long) config.epochs() * stepsPerEpoch;
+        CosineWarmRestarts schedule =
+                new CosineWarmRestarts(config.learningRate(), 0f, Math.max(1, cycle), 1);
+        TorchSgd optimizer =
+                TorchSgd.builder()
+                        .setLearningRateTracker(schedule)
+                        .optMomentum(config.momentum())
+                        .optWeightDecays(config.weightDecay())
+                        .optBeginNumUpdate(state.updates())
+                        .build();
+        Engine.getInstance().setRandomSeed((int) config.seed());
+        Block f = task.model();
+        Block block = method.trainingBlock(f);
+        try (Model model = Model.newInstance(config.model())) {
+            model.setBlock(block);
+            DefaultTrainingConfig trainingConfig =
+                    new DefaultTrainingConfig(method.trainingLoss(task.taskLoss()))
+                            .optOptimizer(optimizer)
+                            .optInitializer(HE_FAN_OUT, Parameter.Type.WEIGHT);
+            try (Trainer trainer = model.newTrainer(trainingConfig)) {
+                trainer.initialize(
+                        new Shape(config.batchSize()).addAll(new Shape(config.imageShape())));
+                if (state.epochsDone() > 0) {
+                    restore(out, f, optimizer, trainer);
+                    if (block instanceof AbstractTrainingBlock training) {
+                        training.setStep(state.blockSteps());
+                    }
+                    logger.info("resuming {} after epoch {}", out, state.epochsDone());
+                }
+                int last = Math.min(stopAfter, config.epochs());
+                for (int epoch = state.epochsDone() + 1; epoch <= last; epoch++) {
+                    sampler.setEpoch(epoch);
+                    train.setEpoch(epoch);
+                    long start = System.nanoTime();
+                    double loss = trainEpoch(trainer, train, epoch);
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    double error = testError(trainer, test);
+                    int updates = epoch * stepsPerEpoch;
+                    history.add(
+                            new EpochResult(
+                                    epoch, loss, error, schedule.getNewValue(updates), seconds));
+                    logger.info("{}", history.get(history.size() - 1));
+                    long steps =
+                            block instanceof AbstractTrainingBlock training
+                                    ? training.getStep()
+                                    : 0;
+                    save(out, f, optimizer, new RunState(epoch, steps, updates), history);
+                }
+            }
+        } catch (TranslateException e) {
+            throw new IOException("could not read a batch: " + e.getMessage(), e);
+        }
+        return history;
+    }
+
+    private static double trainEpoch(Trainer trainer, ImageDataset train, int epoch)
+            throws IOException, TranslateException {
+        ProgressBar progress = new ProgressBar("Epoch " + epoch, train.size(), " images");
+        double sum = 0;
+        long batches = 0;
+        long seen = 0;
+        for (Batch batch : trainer.iterateDataset(train)) {
+            try (batch) {
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDList predictions = trainer.forward(batch.getData(), batch.getLabels());
+                    NDArray loss = trainer.getLoss().evaluate(batch.getLabels(), predictions);
+                    collector.backward(loss);
+                    sum += loss.getFloat();
+                }
+                trainer.step();
+                batches++;
+                seen += batch.getSize();
+                progress.update(seen);
+            }
+        }
+        progress.end();
+        return sum / Math.max(1, batches);
+    }
+
+    private static double testError(Trainer trainer, ImageDataset test)
+            throws IOException, TranslateException {
+        long wrong = 0;
+        long total = 0;
+        for (Batch batch : trainer.iterateDataset(test)) {
+            try (batch) {
+                NDArray logits = trainer.evaluate(batch.getData()).head();
+                NDArray labels = batch.getLabels().head();
+                wrong +=
+                        logits.argMax(1)
+                                .toType(labels.getDataType(), false)
+                                .neq(labels)
+                                .sum()
+                                .toType(ai.djl.ndarray.types.DataType.INT64, false)
+                                .getLong();
+                total += labels.size();
+            }
+        }
+        return (double) wrong / Math.max(1, total);
+    }
+
+    private void save(
+            Path out, Block f, TorchSgd optimizer, RunState state, List<EpochResult> history)
+            throws IOException {
+        AtomicDirectories.write(
+                out,
+                directory -> {
+                    Files.writeString(directory.resolve(RunConfig.FILE), config.toJson());
+                    try (OutputStream file = Files.newOutputStream(directory.resolve(PARAMETERS));
+                            DataOutputStream data =
+                                    new DataOutputStream(new BufferedOutputStream(file))) {
+                        f.saveParameters(data);
+                    }
+                    try (OutputStream file = Files.newOutputStream(directory.resolve(OPTIMIZER));
+                            DataOutputStream data =
+                                    new DataOutputStream(new BufferedOutputStream(file))) {
+                        optimizer.saveState(data, f);
+                    }
+                    Files.writeString(directory.resolve(STATE), GSON.toJson(state));
+                    Files.writeString(directory.resolve(METRICS), GSON.toJson(history));
+                    new LineChart("epoch")
+                            .addSeries(
+                                    "training loss",
+                                    history.stream().mapToDouble(EpochResult::trainLoss).toArray())
+                            .addSeries(
+                                    "clean test error",
+                                    history.stream().mapToDouble(EpochResult::testError).toArray())
+                            .writePng(directory.resolve(CURVE));
+                });
+    }
+
+    /**
+     * Loads the checkpoint into the live parameters. DJL's {@code loadParameters} replaces a
+     * parameter's array, which the trainer's parameter store has already cached, so the saved
+     * values go into a fresh copy of f first and are copied into the live arrays in place.
+     */
+    private void restore(Path out, Block f, TorchSgd optimizer, Trainer trainer)
+            throws IOException {
+        Path parameters = out.resolve(PARAMETERS);
+        try (NDManager scratch = trainer.getManager().newSubManager()) {
+            Block saved = task.model();
+            saved.initialize(
+                    scratch,
+                    DataType.FLOAT32,
+                    new Shape(config.batchSize()).addAll(new Shape(config.imageShape())));
+            try (InputStream file = Files.newInputStream(parameters);
+                    DataInputStream in = new DataInputStream(new BufferedInputStream(file))) {
+                saved.loadParameters(scratch, in);
+            } catch (ai.djl.MalformedModelException | RuntimeException e) {
+                throw new IOException(parameters + " is truncated or corrupt: " + e, e);
+            }
+            var live = f.getParameters();
+            var loaded = saved.getParameters();
+            for (int i = 0; i < live.size(); i++) {
+                loaded.get(i).getValue().getArray().copyTo(live.get(i).getValue().getArray());
+            }
+        }
+        try (InputStream file = Files.newInputStream(out.resolve(OPTIMIZER));
+                DataInputStream in = new DataInputStream(new BufferedInputStream(file))) {
+            optimizer.loadState(in, trainer.getManager(), f);
+        }
+    }
+}
