@@ -1,0 +1,76 @@
+package org.djmix.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code djmix train} on shapes, and its answers to a missing or unsuitable g. */
+class TrainCommandTest {
+
+    @TempDir Path dir;
+
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return DJMixCommand.run(
+                args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void trainsABaselineAndWritesTheRun() throws IOException {
+        Path out = dir.resolve("run");
+        assertThat(
+                        run(
+                                "train",
+                                "--data",
+                                "shapes",
+                                "--model",
+                                "small-cnn",
+                                "--method",
+                                "baseline",
+                                "--epochs",
+                                "1",
+                                "--batch",
+                                "32",
+                                "--train-limit",
+                                "64",
+                                "--out",
+                                out.toString()))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.resolve("model.params")).exists();
+        assertThat(Files.readString(out.resolve("config.json")))
+                .contains("\"method\": \"baseline\"");
+        assertThat(Files.readString(out.resolve("metrics.json"))).contains("testError");
+        assertThat(out.resolve("curve.png")).exists();
+    }
+
+    @Test
+    void djmixWithoutOrWithTheWrongDaeIsRefused() throws IOException {
+        String out = dir.resolve("run").toString();
+        assertThat(run("train", "--data", "shapes", "--model", "small-cnn", "--out", out))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("--method djmix needs a discretizer: pass --dae DIR");
+        assertThat(
+                        run(
+                                "train",
+                                "--data",
+                                "shapes",
+                                "--model",
+                                "small-cnn",
+                                "--dae",
+                                dir.resolve("nowhere").toString(),
+                                "--out",
+                                out))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("nowhere does not exist");
+        assertThat(run("train", "--data", "shapes", "--model", "vgg", "--out", out)).isEqualTo(1);
+        assertThat(err.toString()).contains("unknown --model 'vgg'");
+    }
+}
