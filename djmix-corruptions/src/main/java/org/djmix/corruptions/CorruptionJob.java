@@ -102,8 +102,21 @@ public final class CorruptionJob {
      * @throws IOException if an image cannot be read or written
      */
     public void run(LabelledImages images, Output output) throws IOException {
+        run(images, output, true);
+    }
+
+    /**
+     * Runs the job.
+     *
+     * @param images the images
+     * @param output where the blocks go
+     * @param showProgress whether to draw a progress bar on standard output
+     * @throws IOException if an image cannot be read or written
+     */
+    public void run(LabelledImages images, Output output, boolean showProgress) throws IOException {
         long total = (long) corruptions.size() * severities.size() * images.size();
-        ProgressBar progress = new ProgressBar("Corrupting", total, " images");
+        ProgressBar progress =
+                showProgress ? new ProgressBar("Corrupting", total, " images") : null;
         long done = 0;
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
@@ -114,13 +127,17 @@ public final class CorruptionJob {
                         output.blockDone(corruption, severity);
                     }
                     done += images.size();
-                    progress.update(done);
+                    if (progress != null) {
+                        progress.update(done);
+                    }
                 }
             }
         } finally {
             pool.shutdownNow();
         }
-        progress.end();
+        if (progress != null) {
+            progress.end();
+        }
     }
 
     private void runBlock(

@@ -1,0 +1,49 @@
+package org.djmix.tasks.eval;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.djmix.corruptions.CifarCDirectory;
+import org.djmix.corruptions.CorruptedImages;
+import org.djmix.corruptions.Corruption;
+import org.djmix.corruptions.CorruptionProfile;
+import org.djmix.corruptions.LabelledImages;
+
+/** Where an evaluation finds the corrupted test images. */
+@FunctionalInterface
+public interface CorruptionSource {
+
+    /**
+     * Returns the test images at one corruption and severity.
+     *
+     * @param corruption the corruption
+     * @param severity 1..5
+     * @return the images with their labels
+     * @throws IOException if they cannot be read
+     */
+    LabelledImages images(Corruption corruption, int severity) throws IOException;
+
+    /**
+     * Reads a CIFAR-10-C style directory (ours or the official release).
+     *
+     * @param directory the directory
+     * @return the source
+     */
+    static CorruptionSource cifarC(Path directory) {
+        return (corruption, severity) -> CifarCDirectory.read(directory, corruption, severity);
+    }
+
+    /**
+     * Corrupts the clean test images on the fly, with the seeds {@code djmix corrupt} would use.
+     *
+     * @param clean the clean test images
+     * @param profile the parameters
+     * @param seed the seed
+     * @param threads worker threads
+     * @return the source
+     */
+    static CorruptionSource onTheFly(
+            LabelledImages clean, CorruptionProfile profile, long seed, int threads) {
+        return (corruption, severity) ->
+                CorruptedImages.of(clean, corruption, severity, profile, seed, threads);
+    }
+}

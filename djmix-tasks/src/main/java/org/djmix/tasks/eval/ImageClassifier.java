@@ -1,0 +1,90 @@
+package org.djmix.tasks.eval;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import org.djmix.corruptions.LabelledImages;
+import org.djmix.image.ByteImage;
+
+/**
+ * A trained classifier f, frozen, that counts its mistakes on labelled 8-bit images (fed as
+ * \(v/255\), in batches, in inference mode, without recording gradients).
+ */
+public final class ImageClassifier {
+
+    private final Block model;
+    private final NDManager manager;
+    private final ParameterStore parameters;
+    private final Shape imageShape;
+    private final int batchSize;
+
+    /**
+     * Wraps an initialised model.
+     *
+     * @param model f, with its trained parameters
+     * @param manager where the batches are made (its device is used)
+     * @param imageShape (C, H, W) the model expects
+     * @param batchSize images per forward
+     */
+    public ImageClassifier(Block model, NDManager manager, Shape imageShape, int batchSize) {
+        this.model = model;
+        this.manager = manager;
+        this.parameters = new ParameterStore(manager, false);
+        this.imageShape = imageShape;
+        this.batchSize = batchSize;
+        model.freezeParameters(true);
+    }
+
+    /**
+     * Returns the error rate on a set of images.
+     *
+     * @param images the images, of the model's shape
+     * @return wrong / total, in [0, 1]
+     * @throws IllegalArgumentException naming the shapes if an image does not fit the model
+     */
+    public double errorRate(LabelledImages images) {
+        int n = images.size();
+        int size = (int) imageShape.size();
+        long wrong = 0;
+        for (int start = 0; start < n; start += batchSize) {
+            int count = Math.min(batchSize, n - start);
+            float[] pixels = new float[count * size];
+            int[] labels = new int[count];
+            for (int i = 0; i < count; i++) {
+                ByteImage image = images.image(start + i);
+                if (image.channels() != imageShape.get(0)
+                        || image.height() != imageShape.get(1)
+                        || image.width() != imageShape.get(2)) {
+                    throw new IllegalArgumentException(
+                            "the model takes images of shape "
+                                    + imageShape
+                                    + ", image "
+                                    + (start + i)
+                                    + " is "
+                                    + image.channels()
+                                    + "x"
+                                    + image.height()
+                                    + "x"
+                                    + image.width());
+                }
+                byte[] bytes = image.array();
+                for (int j = 0; j < size; j++) {
+                    pixels[i * size + j] = (bytes[j] & 0xFF) / 255f;
+                }
+                labels[i] = images.label(start + i);
+            }
+            try (NDManager batch = manager.newSubManager()) {
+                NDArray x = batch.create(pixels, new Shape(count).addAll(imageShape));
+                NDList out = model.forward(parameters, new NDList(x), false);
+                long[] predicted = out.head().argMax(1).toLongArray();
+                for (int i = 0; i < count; i++) {
+                    wrong += predicted[i] != labels[i] ? 1 : 0;
+                }
+            }
+        }
+        return (double) wrong / Math.max(1, n);
+    }
+}

@@ -1,0 +1,145 @@
+package org.djmix.tasks.eval;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.djmix.image.HeatMap;
+import org.djmix.io.AtomicDirectories;
+
+/**
+ * Writes a robustness report folder for one or more models side by side: {@code report.json} (all
+ * figures), {@code report.csv} (one row per model, corruption and severity), {@code report.md} (the
+ * mean error per corruption, the averages, and mCE when the 15 ImageNet-C corruptions were
+ * evaluated) and {@code heatmap.png} (error per corruption × severity, one panel per model).
+ */
+public final class ReportFiles {
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    private ReportFiles() {}
+
+    /**
+     * Writes the folder (atomically).
+     *
+     * @param reports the models' reports, in column order
+     * @param subsets named subsets of corruptions to average as well (e.g. the non-brightening
+     *     ten), by name
+     * @param directory the folder
+     * @throws IOException if it cannot be written
+     */
+    public static void write(
+            List<RobustnessReport> reports, Map<String, List<String>> subsets, Path directory)
+            throws IOException {
+        AtomicDirectories.write(
+                directory,
+                out -> {
+                    Files.writeString(out.resolve("report.json"), json(reports, subsets));
+                    Files.writeString(out.resolve("report.csv"), csv(reports));
+                    Files.writeString(out.resolve("report.md"), markdown(reports, subsets));
+                    heatMap(reports).writePng(out.resolve("heatmap.png"));
+                });
+    }
+
+    static String json(List<RobustnessReport> reports, Map<String, List<String>> subsets) {
+        List<Map<String, Object>> models = new ArrayList<>();
+        for (RobustnessReport r : reports) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("model", r.model());
+            m.put("cleanError", r.cleanError());
+            m.put("meanCorruptedError", r.meanCorruptedError());
+            for (Map.Entry<String, List<String>> subset : subsets.entrySet()) {
+                m.put(
+                        "meanCorruptedError " + subset.getKey(),
+                        r.meanCorruptedError(subset.getValue()));
+            }
+            m.put("severities", r.severities());
+            m.put("errors", r.errors());
+            if (r.corruptionErrors().size() == 15 && r.severities().size() == 5) {
+                m.put("corruptionErrors", r.corruptionErrors());
+                m.put("mCE", r.meanCorruptionError());
+                m.put("relativeMCE", r.relativeMeanCorruptionError());
+            }
+            models.add(m);
+        }
+        return GSON.toJson(models);
+    }
+
+    static String csv(List<RobustnessReport> reports) {
+        StringBuilder s = new StringBuilder("model,corruption,severity,error\n");
+        for (RobustnessReport r : reports) {
+            s.append(r.model()).append(",clean,0,").append(r.cleanError()).append('\n');
+            for (Map.Entry<String, double[]> e : r.errors().entrySet()) {
+                for (int i = 0; i < e.getValue().length; i++) {
+                    s.append(r.model())
+                            .append(',')
+                            .append(e.getKey())
+                            .append(',')
+                            .append(r.severities().get(i))
+                            .append(',')
+                            .append(e.getValue()[i])
+                            .append('\n');
+                }
+            }
+        }
+        return s.toString();
+    }
+
+    static String markdown(List<RobustnessReport> reports, Map<String, List<String>> subsets) {
+        StringBuilder s = new StringBuilder("| error (%) |");
+        for (RobustnessReport r : reports) {
+            s.append(' ').append(r.model()).append(" |");
+        }
+        s.append("\n|---|").append("---|".repeat(reports.size())).append('\n');
+        row(s, "clean", reports, RobustnessReport::cleanError);
+        for (String corruption : reports.get(0).errors().keySet()) {
+            row(s, corruption, reports, r -> r.meanError(corruption));
+        }
+        row(s, "**mean corrupted**", reports, RobustnessReport::meanCorruptedError);
+        for (Map.Entry<String, List<String>> subset : subsets.entrySet()) {
+            row(
+                    s,
+                    "**mean, " + subset.getKey() + "**",
+                    reports,
+                    r -> r.meanCorruptedError(subset.getValue()));
+        }
+        RobustnessReport first = reports.get(0);
+        if (first.corruptionErrors().size() == 15 && first.severities().size() == 5) {
+            row(s, "mCE (AlexNet = 100)", reports, RobustnessReport::meanCorruptionError);
+            row(s, "relative mCE", reports, RobustnessReport::relativeMeanCorruptionError);
+        }
+        return s.toString();
+    }
+
+    private static void row(
+            StringBuilder s,
+            String label,
+            List<RobustnessReport> reports,
+            java.util.function.ToDoubleFunction<RobustnessReport> value) {
+        s.append("| ").append(label).append(" |");
+        for (RobustnessReport r : reports) {
+            s.append(String.format(Locale.ROOT, " %.2f |", 100 * value.applyAsDouble(r)));
+        }
+        s.append('\n');
+    }
+
+    static HeatMap heatMap(List<RobustnessReport> reports) {
+        List<String> corruptions = List.copyOf(reports.get(0).errors().keySet());
+        List<String> severities = reports.get(0).severities().stream().map(i -> "s" + i).toList();
+        HeatMap map = new HeatMap(corruptions, severities);
+        for (RobustnessReport r : reports) {
+            double[][] values = new double[corruptions.size()][];
+            for (int i = 0; i < corruptions.size(); i++) {
+                values[i] = r.errors().get(corruptions.get(i));
+            }
+            map.addPanel(r.model(), values);
+        }
+        return map;
+    }
+}

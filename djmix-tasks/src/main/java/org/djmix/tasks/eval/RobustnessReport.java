@@ -1,0 +1,104 @@
+package org.djmix.tasks.eval;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.djmix.corruptions.Corruption;
+
+/**
+ * One model's robustness: its clean error and its error per corruption and severity, with the usual
+ * summaries (all errors in [0, 1]).
+ *
+ * @param model the model's name (its run directory)
+ * @param cleanError the error on the clean test set
+ * @param errors per corruption id, the error at each evaluated severity (in order)
+ * @param severities the severities evaluated
+ */
+public record RobustnessReport(
+        String model, double cleanError, Map<String, double[]> errors, List<Integer> severities) {
+
+    /**
+     * Returns a corruption's mean error over the severities.
+     *
+     * @param corruption the corruption's id
+     * @return the mean
+     */
+    public double meanError(String corruption) {
+        double sum = 0;
+        for (double e : errors.get(corruption)) {
+            sum += e;
+        }
+        return sum / errors.get(corruption).length;
+    }
+
+    /**
+     * Returns the mean corrupted error over the given corruptions (all severities).
+     *
+     * @param corruptions the ids to average (e.g. all 15, or a subset)
+     * @return the mean
+     */
+    public double meanCorruptedError(List<String> corruptions) {
+        double sum = 0;
+        for (String c : corruptions) {
+            sum += meanError(c);
+        }
+        return sum / corruptions.size();
+    }
+
+    /**
+     * Returns the mean corrupted error over every corruption evaluated.
+     *
+     * @return the mean
+     */
+    public double meanCorruptedError() {
+        return meanCorruptedError(List.copyOf(errors.keySet()));
+    }
+
+    /**
+     * Returns the corruption errors normalised by AlexNet's, CE_c (ImageNet-C; only for the 15
+     * benchmark corruptions at all 5 severities).
+     *
+     * @return CE per corruption id
+     */
+    public Map<String, Double> corruptionErrors() {
+        Map<String, Double> ce = new LinkedHashMap<>();
+        for (String id : errors.keySet()) {
+            Double alexnet = AlexNetErrors.MEAN.get(Corruption.fromId(id));
+            if (alexnet != null) {
+                ce.put(id, meanError(id) / alexnet);
+            }
+        }
+        return ce;
+    }
+
+    /**
+     * Returns the mean corruption error, the mean of {@link #corruptionErrors()}.
+     *
+     * @return mCE
+     */
+    public double meanCorruptionError() {
+        return corruptionErrors().values().stream()
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElse(Double.NaN);
+    }
+
+    /**
+     * Returns the relative mCE: the mean over corruptions of \(\sum_s (E_{c,s} - E_{clean}) /
+     * \sum_s (E^{AlexNet}_{c,s} - E^{AlexNet}_{clean})\).
+     *
+     * @return relative mCE
+     */
+    public double relativeMeanCorruptionError() {
+        double sum = 0;
+        int count = 0;
+        for (String id : errors.keySet()) {
+            Double alexnet = AlexNetErrors.MEAN.get(Corruption.fromId(id));
+            if (alexnet != null) {
+                sum += (meanError(id) - cleanError) / (alexnet - AlexNetErrors.CLEAN);
+                count++;
+            }
+        }
+        return count == 0 ? Double.NaN : sum / count;
+    }
+}
