@@ -99,7 +99,8 @@ public final class ImageDataset extends RandomAccessDataset {
     }
 
     /**
-     * Returns a view of the images for a corruption job (the same bytes, no copy of the set).
+     * Returns a view of the images for a corruption job or an evaluation (the same bytes, no copy;
+     * a limit set on the dataset applies).
      *
      * @return the images with their labels
      */
@@ -107,7 +108,7 @@ public final class ImageDataset extends RandomAccessDataset {
         return new LabelledImages() {
             @Override
             public int size() {
-                return labels.length;
+                return Math.toIntExact(ImageDataset.this.size());
             }
 
             @Override

@@ -19,7 +19,12 @@ import picocli.CommandLine.Spec;
         name = "djmix",
         mixinStandardHelpOptions = true,
         versionProvider = DJMixVersion.class,
-        subcommands = {DaeCommand.class, CorruptCommand.class, TrainCommand.class},
+        subcommands = {
+            DaeCommand.class,
+            CorruptCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class
+        },
         description =
                 "DJMix: unsupervised, task-agnostic augmentation for robustness to image"
                         + " corruptions, on Deep Java Library.")

@@ -1,0 +1,95 @@
+package org.djmix.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code djmix evaluate} end to end: a small trained model on shapes, corrupted on the fly. */
+class EvaluateCommandTest {
+
+    @TempDir Path dir;
+
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return DJMixCommand.run(
+                args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void writesAReportAndRefusesDataOfAnotherShape() throws IOException {
+        Path model = dir.resolve("baseline");
+        assertThat(
+                        run(
+                                "train",
+                                "--data",
+                                "shapes",
+                                "--model",
+                                "small-cnn",
+                                "--method",
+                                "baseline",
+                                "--epochs",
+                                "1",
+                                "--batch",
+                                "32",
+                                "--train-limit",
+                                "64",
+                                "--out",
+                                model.toString()))
+                .as(err.toString())
+                .isZero();
+        Path report = dir.resolve("report");
+        assertThat(
+                        run(
+                                "evaluate",
+                                "--model",
+                                model.toString(),
+                                "--data",
+                                "shapes",
+                                "--corrupt-on-the-fly",
+                                "cifar",
+                                "--corruptions",
+                                "fog,gaussian_noise",
+                                "--severities",
+                                "1,5",
+                                "--test-limit",
+                                "40",
+                                "--out",
+                                report.toString()))
+                .as(err.toString())
+                .isZero();
+        assertThat(Files.readString(report.resolve("report.md")))
+                .contains("| error (%) | baseline |")
+                .contains("| gaussian_noise |");
+        assertThat(report.resolve("heatmap.png")).exists();
+
+        Files.createDirectories(dir.resolve("folder/a"));
+        javax.imageio.ImageIO.write(
+                new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png",
+                dir.resolve("folder/a/x.png").toFile());
+        for (int i = 0; i < 9; i++) {
+            Files.copy(dir.resolve("folder/a/x.png"), dir.resolve("folder/a/y" + i + ".png"));
+        }
+        assertThat(
+                        run(
+                                "evaluate",
+                                "--model",
+                                model.toString(),
+                                "--data",
+                                "imagefolder:" + dir.resolve("folder"),
+                                "--corrupt-on-the-fly",
+                                "auto",
+                                "--out",
+                                dir.resolve("r2").toString()))
+                .isEqualTo(1);
+        assertThat(err.toString())
+                .contains("was trained on images (3, 32, 32), the data has (3, 16, 16)");
+    }
+}
