@@ -31,23 +31,30 @@ public final class ReportFiles {
      * @param reports the models' reports, in column order
      * @param subsets named subsets of corruptions to average as well (e.g. the non-brightening
      *     ten), by name
+     * @param imageNet whether the data is ImageNet(-C), so that the AlexNet-normalised CE, mCE and
+     *     relative mCE mean something (they need all 15 corruptions at 5 severities)
      * @param directory the folder
      * @throws IOException if it cannot be written
      */
     public static void write(
-            List<RobustnessReport> reports, Map<String, List<String>> subsets, Path directory)
+            List<RobustnessReport> reports,
+            Map<String, List<String>> subsets,
+            boolean imageNet,
+            Path directory)
             throws IOException {
         AtomicDirectories.write(
                 directory,
                 out -> {
-                    Files.writeString(out.resolve("report.json"), json(reports, subsets));
+                    Files.writeString(out.resolve("report.json"), json(reports, subsets, imageNet));
                     Files.writeString(out.resolve("report.csv"), csv(reports));
-                    Files.writeString(out.resolve("report.md"), markdown(reports, subsets));
+                    Files.writeString(
+                            out.resolve("report.md"), markdown(reports, subsets, imageNet));
                     heatMap(reports).writePng(out.resolve("heatmap.png"));
                 });
     }
 
-    static String json(List<RobustnessReport> reports, Map<String, List<String>> subsets) {
+    static String json(
+            List<RobustnessReport> reports, Map<String, List<String>> subsets, boolean imageNet) {
         List<Map<String, Object>> models = new ArrayList<>();
         for (RobustnessReport r : reports) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -61,7 +68,7 @@ public final class ReportFiles {
             }
             m.put("severities", r.severities());
             m.put("errors", r.errors());
-            if (r.corruptionErrors().size() == 15 && r.severities().size() == 5) {
+            if (imageNet && r.corruptionErrors().size() == 15 && r.severities().size() == 5) {
                 m.put("corruptionErrors", r.corruptionErrors());
                 m.put("mCE", r.meanCorruptionError());
                 m.put("relativeMCE", r.relativeMeanCorruptionError());
@@ -91,7 +98,8 @@ public final class ReportFiles {
         return s.toString();
     }
 
-    static String markdown(List<RobustnessReport> reports, Map<String, List<String>> subsets) {
+    static String markdown(
+            List<RobustnessReport> reports, Map<String, List<String>> subsets, boolean imageNet) {
         StringBuilder s = new StringBuilder("| error (%) |");
         for (RobustnessReport r : reports) {
             s.append(' ').append(r.model()).append(" |");
@@ -110,7 +118,7 @@ public final class ReportFiles {
                     r -> r.meanCorruptedError(subset.getValue()));
         }
         RobustnessReport first = reports.get(0);
-        if (first.corruptionErrors().size() == 15 && first.severities().size() == 5) {
+        if (imageNet && first.corruptionErrors().size() == 15 && first.severities().size() == 5) {
             row(s, "mCE (AlexNet = 100)", reports, RobustnessReport::meanCorruptionError);
             row(s, "relative mCE", reports, RobustnessReport::relativeMeanCorruptionError);
         }

@@ -92,7 +92,7 @@ class EvaluationTest {
             assertThat(report.meanError("fog")).isCloseTo(0.4, within(1e-12));
 
             Path out = dir.resolve("report");
-            ReportFiles.write(List.of(report, report), Map.of(), out);
+            ReportFiles.write(List.of(report, report), Map.of(), false, out);
             assertThat(Files.readString(out.resolve("report.md")))
                     .contains("| error (%) | fixed | fixed |")
                     .contains("| fog | 40.00 | 40.00 |");

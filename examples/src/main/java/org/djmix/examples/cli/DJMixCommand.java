@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
             DaeCommand.class,
             CorruptCommand.class,
             TrainCommand.class,
-            EvaluateCommand.class
+            EvaluateCommand.class,
+            QuickstartCommand.class
         },
         description =
                 "DJMix: unsupervised, task-agnostic augmentation for robustness to image"

@@ -89,6 +89,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--test-limit", description = "use only the first N test images")
     private Integer testLimit;
 
+    @Option(
+            names = "--mce",
+            description = "ImageNet-C data: add CE, mCE and relative mCE (AlexNet-normalised)")
+    private boolean meanCorruptionError;
+
     @Option(names = "--out", required = true, description = "the report directory")
     private Path out;
 
@@ -137,7 +142,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (chosen.equals(Corruption.COMMON)) {
             subsets.put("10 non-brightening", NON_BRIGHTENING);
         }
-        ReportFiles.write(reports, subsets, out);
+        ReportFiles.write(reports, subsets, meanCorruptionError, out);
         for (RobustnessReport r : reports) {
             System.out.printf(
                     "%s: clean error %.2f %%, mean corrupted error %.2f %%%n",

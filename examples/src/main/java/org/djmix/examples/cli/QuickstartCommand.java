@@ -1,0 +1,161 @@
+package org.djmix.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.djmix.tasks.data.FashionMnist;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code djmix quickstart}: the paper's claim on this machine. It finds data, pre-trains g, trains
+ * a baseline and DJMix with the same budget, evaluates both on the clean and the corrupted test set
+ * and writes the comparison. Each step is a {@code djmix} command, printed before it runs, so the
+ * run can be repeated or continued by hand.
+ */
+@Command(
+        name = "quickstart",
+        mixinStandardHelpOptions = true,
+        description =
+                "Pre-train g, train baseline and DJMix, evaluate both on corrupted data, compare.")
+public final class QuickstartCommand implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
+
+    @Option(
+            names = "--data",
+            description = "the dataset (default: $DJMIX_DATA, Fashion-MNIST, shapes)")
+    private String data;
+
+    @Option(
+            names = "--out",
+            defaultValue = "quickstart",
+            description = "the output folder (default ${DEFAULT-VALUE})")
+    private Path out;
+
+    @Option(names = "--fast", description = "a smaller budget (about 3 minutes on 2 CPU cores)")
+    private boolean fast;
+
+    @Option(names = "--seed", defaultValue = "0", description = "seed (default ${DEFAULT-VALUE})")
+    private long seed;
+
+    /** The budget of a run: images and epochs of each stage. */
+    private record Budget(
+            int daeImages,
+            int daeEpochs,
+            String model,
+            int trainImages,
+            int epochs,
+            int testImages) {}
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter printer = spec.commandLine().getOut();
+        String dataset = chooseData(printer);
+        Budget budget =
+                fast
+                        ? new Budget(6_000, 1, "small-cnn", 6_000, 2, 1_000)
+                        : new Budget(20_000, 2, "wrn-16-2", 10_000, 3, 2_000);
+        String seedText = Long.toString(seed);
+        Path dae = out.resolve("dae");
+        List<List<String>> steps = new ArrayList<>();
+        steps.add(
+                List.of(
+                        "dae",
+                        "train",
+                        "--data",
+                        dataset,
+                        "--epochs",
+                        Integer.toString(budget.daeEpochs()),
+                        "--train-limit",
+                        Integer.toString(budget.daeImages()),
+                        "--seed",
+                        seedText,
+                        "--out",
+                        dae.toString(),
+                        "--resume"));
+        for (String method : List.of("baseline", "djmix")) {
+            List<String> train =
+                    new ArrayList<>(
+                            List.of(
+                                    "train",
+                                    "--data",
+                                    dataset,
+                                    "--model",
+                                    budget.model(),
+                                    "--method",
+                                    method,
+                                    "--epochs",
+                                    Integer.toString(budget.epochs()),
+                                    "--train-limit",
+                                    Integer.toString(budget.trainImages()),
+                                    "--seed",
+                                    seedText,
+                                    "--out",
+                                    out.resolve(method).toString(),
+                                    "--resume"));
+            if (method.equals("djmix")) {
+                train.addAll(List.of("--dae", dae.toString()));
+            }
+            steps.add(train);
+        }
+        steps.add(
+                List.of(
+                        "evaluate",
+                        "--model",
+                        out.resolve("baseline").toString(),
+                        "--model",
+                        out.resolve("djmix").toString(),
+                        "--data",
+                        dataset,
+                        "--corrupt-on-the-fly",
+                        "cifar",
+                        "--test-limit",
+                        Integer.toString(budget.testImages()),
+                        "--seed",
+                        seedText,
+                        "--out",
+                        out.resolve("report").toString()));
+        long start = System.nanoTime();
+        for (List<String> step : steps) {
+            printer.println("$ djmix " + String.join(" ", step));
+            printer.flush();
+            int code =
+                    DJMixCommand.run(
+                            step.toArray(String[]::new), printer, spec.commandLine().getErr());
+            if (code != 0) {
+                return code;
+            }
+        }
+        printer.println();
+        printer.println(Files.readString(out.resolve("report").resolve("report.md")));
+        printer.printf(
+                "quickstart done in %.1f min; report: %s%n",
+                (System.nanoTime() - start) / 60e9, out.resolve("report"));
+        return 0;
+    }
+
+    private String chooseData(PrintWriter printer) {
+        if (data != null) {
+            printer.println("data: " + data + " (--data)");
+            return data;
+        }
+        String environment = System.getenv("DJMIX_DATA");
+        if (environment != null && !environment.isBlank()) {
+            printer.println("data: " + environment + " ($DJMIX_DATA)");
+            return environment;
+        }
+        if (Files.isDirectory(FashionMnist.DEBIAN_DIRECTORY)) {
+            String spec = "fashion-mnist:" + FashionMnist.DEBIAN_DIRECTORY;
+            printer.println("data: " + spec + " (Debian's dataset-fashion-mnist)");
+            return spec;
+        }
+        printer.println("data: shapes (no --data, no $DJMIX_DATA, no Fashion-MNIST installed)");
+        return "shapes";
+    }
+}
