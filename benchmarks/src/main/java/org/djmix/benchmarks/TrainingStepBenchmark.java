@@ -67,6 +67,16 @@ public class TrainingStepBenchmark {
     @Param({"joint"})
     public String passes;
 
+    /**
+     * The discretizer g: {@code identity} (the method's own cost) or {@code vqvae} (REFERENCE §2's
+     * VQ-VAE with random weights: the cost of a real g).
+     */
+    @Param({"identity"})
+    public String discretizer;
+
+    private NDManager discretizerManager;
+    private java.nio.file.Path savedDiscretizer;
+
     private Model djlModel;
     private Trainer trainer;
     private NDManager inputs;
@@ -84,7 +94,7 @@ public class TrainingStepBenchmark {
                 Methods.create(
                         method,
                         MethodOptions.builder()
-                                .setDiscretizer(Discretizer.identity())
+                                .setDiscretizer(discretizer())
                                 .optSeed(1)
                                 .optSeparatePasses("separate".equals(passes))
                                 .build());
@@ -133,10 +143,33 @@ public class TrainingStepBenchmark {
         return loss;
     }
 
-    /** Frees the trainer and model. */
+    /** A random-weight VQ-VAE saved and loaded as the discretizer, or the identity. */
+    private Discretizer discretizer() {
+        if (!"vqvae".equals(discretizer)) {
+            return Discretizer.identity();
+        }
+        try {
+            discretizerManager = NDManager.newBaseManager();
+            org.djmix.vqvae.VqVae vqvae = org.djmix.vqvae.VqVae.builder().build();
+            Shape image = new Shape(3, 32, 32);
+            vqvae.initialize(discretizerManager, DataType.FLOAT32, new Shape(batch).addAll(image));
+            savedDiscretizer = java.nio.file.Files.createTempDirectory("djmix-bench-").resolve("g");
+            org.djmix.vqvae.AutoencoderDirectory.save(
+                    vqvae, image, 1, savedDiscretizer, java.util.Map.of());
+            return org.djmix.vqvae.VqVaeDiscretizer.load(savedDiscretizer, discretizerManager, 256);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Frees the trainer, the model and the discretizer. */
     @TearDown(Level.Trial)
-    public void tearDown() {
+    public void tearDown() throws java.io.IOException {
         trainer.close();
         djlModel.close();
+        if (discretizerManager != null) {
+            discretizerManager.close();
+            org.djmix.io.AtomicDirectories.deleteRecursively(savedDiscretizer.getParent());
+        }
     }
 }
