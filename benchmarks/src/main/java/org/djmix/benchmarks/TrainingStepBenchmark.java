@@ -14,14 +14,23 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.djmix.core.Discretizer;
 import org.djmix.core.method.Method;
 import org.djmix.core.method.MethodOptions;
 import org.djmix.core.method.Methods;
 import org.djmix.core.platform.GlibcMalloc;
+import org.djmix.io.AtomicDirectories;
 import org.djmix.tasks.classification.SmallCnn;
 import org.djmix.tasks.classification.WideResNet;
+import org.djmix.vqvae.AutoencoderDirectory;
+import org.djmix.vqvae.VqVae;
+import org.djmix.vqvae.VqVaeDiscretizer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -75,7 +84,7 @@ public class TrainingStepBenchmark {
     public String discretizer;
 
     private NDManager discretizerManager;
-    private java.nio.file.Path savedDiscretizer;
+    private Path savedDiscretizer;
 
     private Model djlModel;
     private Trainer trainer;
@@ -150,26 +159,25 @@ public class TrainingStepBenchmark {
         }
         try {
             discretizerManager = NDManager.newBaseManager();
-            org.djmix.vqvae.VqVae vqvae = org.djmix.vqvae.VqVae.builder().build();
+            VqVae vqvae = VqVae.builder().build();
             Shape image = new Shape(3, 32, 32);
             vqvae.initialize(discretizerManager, DataType.FLOAT32, new Shape(batch).addAll(image));
-            savedDiscretizer = java.nio.file.Files.createTempDirectory("djmix-bench-").resolve("g");
-            org.djmix.vqvae.AutoencoderDirectory.save(
-                    vqvae, image, 1, savedDiscretizer, java.util.Map.of());
-            return org.djmix.vqvae.VqVaeDiscretizer.load(savedDiscretizer, discretizerManager, 256);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            savedDiscretizer = Files.createTempDirectory("djmix-bench-").resolve("g");
+            AutoencoderDirectory.save(vqvae, image, 1, savedDiscretizer, Map.of());
+            return VqVaeDiscretizer.load(savedDiscretizer, discretizerManager, 256);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     /** Frees the trainer, the model and the discretizer. */
     @TearDown(Level.Trial)
-    public void tearDown() throws java.io.IOException {
+    public void tearDown() throws IOException {
         trainer.close();
         djlModel.close();
         if (discretizerManager != null) {
             discretizerManager.close();
-            org.djmix.io.AtomicDirectories.deleteRecursively(savedDiscretizer.getParent());
+            AtomicDirectories.deleteRecursively(savedDiscretizer.getParent());
         }
     }
 }
