@@ -4,7 +4,10 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
 import javax.imageio.ImageIO;
+import org.djmix.io.AtomicFiles;
 
 /**
  * Conversions between {@link ByteImage} and Java2D's {@link BufferedImage} (what {@code ImageIO}
@@ -12,7 +15,39 @@ import javax.imageio.ImageIO;
  */
 public final class BufferedImages {
 
+    /** The file extensions {@link #isImageFile} accepts (lower case). */
+    public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
+
     private BufferedImages() {}
+
+    /**
+     * Says whether a file's name has one of the image {@link #EXTENSIONS} (any case).
+     *
+     * @param file the file
+     * @return true for PNG, JPEG, BMP or GIF names
+     */
+    public static boolean isImageFile(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Writes an image as PNG, atomically (temp file, then rename).
+     *
+     * @param image the image
+     * @param file the PNG
+     * @throws IOException naming the file if it cannot be written
+     */
+    public static void writePng(BufferedImage image, Path file) throws IOException {
+        AtomicFiles.write(
+                file,
+                out -> {
+                    if (!ImageIO.write(image, "png", out)) {
+                        throw new IOException("no PNG writer available for " + file);
+                    }
+                });
+    }
 
     /**
      * Reads an image file (PNG, JPEG, BMP, GIF) as 8-bit RGB; alpha is dropped.

@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
-import org.djmix.io.AtomicFiles;
 
 /**
  * Tables of values in [0, 1] drawn as coloured cells with the value written in each (e.g. error per
@@ -128,14 +126,7 @@ public final class HeatMap {
      * @throws IOException naming the file if it cannot be written
      */
     public void writePng(Path file) throws IOException {
-        BufferedImage image = render();
-        AtomicFiles.write(
-                file,
-                out -> {
-                    if (!ImageIO.write(image, "png", out)) {
-                        throw new IOException("no PNG writer available for " + file);
-                    }
-                });
+        BufferedImages.writePng(render(), file);
     }
 
     /** White (0) through orange to dark red (1). */

@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
-import org.djmix.io.AtomicFiles;
 
 /**
  * A labelled grid of images for people to look at (the paper's Figures 1 and 3): one labelled row
@@ -137,14 +135,7 @@ public final class ImageGrid {
      * @throws IOException naming the file if it cannot be written
      */
     public void writePng(Path file) throws IOException {
-        BufferedImage image = render();
-        AtomicFiles.write(
-                file,
-                out -> {
-                    if (!ImageIO.write(image, "png", out)) {
-                        throw new IOException("no PNG writer available for " + file);
-                    }
-                });
+        BufferedImages.writePng(render(), file);
     }
 
     private void paint(BufferedImage canvas, ByteImage image, int left, int top) {

@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
-import org.djmix.io.AtomicFiles;
 
 /**
  * A small line chart for training curves, written as PNG: one panel per series (each with its own y
@@ -82,14 +80,7 @@ public final class LineChart {
      * @throws IOException naming the file if it cannot be written
      */
     public void writePng(Path file) throws IOException {
-        BufferedImage image = render();
-        AtomicFiles.write(
-                file,
-                out -> {
-                    if (!ImageIO.write(image, "png", out)) {
-                        throw new IOException("no PNG writer available for " + file);
-                    }
-                });
+        BufferedImages.writePng(render(), file);
     }
 
     private void panel(Graphics2D g, int left, String name, double[] values, Color colour) {

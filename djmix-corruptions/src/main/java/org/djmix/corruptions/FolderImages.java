@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.djmix.image.BufferedImages;
 import org.djmix.image.ByteImage;
@@ -17,8 +15,6 @@ import org.djmix.image.ByteImage;
  * {@code OUT/<corruption>/<severity>/<same path>}. Labels are not known here (0).
  */
 public final class FolderImages implements LabelledImages {
-
-    private static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
 
     private final Path root;
     private final List<Path> files;
@@ -43,7 +39,7 @@ public final class FolderImages implements LabelledImages {
         try (Stream<Path> walk = Files.walk(root)) {
             files =
                     walk.filter(Files::isRegularFile)
-                            .filter(FolderImages::isImage)
+                            .filter(BufferedImages::isImageFile)
                             .sorted()
                             .toList();
         }
@@ -52,16 +48,10 @@ public final class FolderImages implements LabelledImages {
                     "input folder "
                             + root
                             + " holds no image ("
-                            + String.join(", ", EXTENSIONS)
+                            + String.join(", ", BufferedImages.EXTENSIONS)
                             + ")");
         }
         return new FolderImages(root, files);
-    }
-
-    private static boolean isImage(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     @Override

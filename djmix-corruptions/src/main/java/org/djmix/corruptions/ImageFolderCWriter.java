@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.djmix.image.BufferedImages;
 import org.djmix.image.ByteImage;
 import org.djmix.io.AtomicFiles;
@@ -89,13 +88,7 @@ public final class ImageFolderCWriter implements CorruptionJob.Output {
             byte[] jpeg = LibjpegCodec.encode(image, JPEG_QUALITY);
             AtomicFiles.write(file, out -> out.write(jpeg));
         } else {
-            AtomicFiles.write(
-                    file,
-                    out -> {
-                        if (!ImageIO.write(BufferedImages.toBufferedImage(image), "png", out)) {
-                            throw new IOException("no PNG writer for " + file);
-                        }
-                    });
+            BufferedImages.writePng(BufferedImages.toBufferedImage(image), file);
         }
     }
 

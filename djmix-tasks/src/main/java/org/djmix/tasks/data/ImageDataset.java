@@ -88,6 +88,15 @@ public final class ImageDataset extends RandomAccessDataset {
         return out;
     }
 
+    /** One image as an 8-bit image (a copy of its bytes). */
+    private ByteImage image(int index) {
+        return ByteImage.wrap(
+                (int) imageShape.get(0),
+                (int) imageShape.get(1),
+                (int) imageShape.get(2),
+                imageBytes(index));
+    }
+
     /**
      * Returns one label.
      *
@@ -113,11 +122,7 @@ public final class ImageDataset extends RandomAccessDataset {
 
             @Override
             public ByteImage image(int index) {
-                return ByteImage.wrap(
-                        (int) imageShape.get(0),
-                        (int) imageShape.get(1),
-                        (int) imageShape.get(2),
-                        imageBytes(index));
+                return ImageDataset.this.image(index);
             }
 
             @Override
@@ -134,7 +139,7 @@ public final class ImageDataset extends RandomAccessDataset {
         int offset = i * imageSize;
         if (augmentation != null) {
             RandomGenerator random = streams.derive("epoch " + epoch).generator(i);
-            bytes = augmentation.apply(asLabelledImages().image(i), random).array();
+            bytes = augmentation.apply(image(i), random).array();
             offset = 0;
         }
         float[] image = new float[imageSize];

@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.djmix.image.BufferedImages;
@@ -26,7 +24,6 @@ import org.djmix.image.BufferedImages;
  */
 public final class ImageFolder {
 
-    private static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
     private static final int HOLDOUT_EVERY = 10;
 
     private ImageFolder() {}
@@ -80,7 +77,7 @@ public final class ImageFolder {
                             + " has no "
                             + (train ? "training" : "test")
                             + " images (expected DIR/<class>/<image>."
-                            + String.join("|", EXTENSIONS)
+                            + String.join("|", BufferedImages.EXTENSIONS)
                             + ")");
         }
         return decode(files, classes.size(), size);
@@ -113,19 +110,13 @@ public final class ImageFolder {
                 }
                 try (Stream<Path> walk = Files.walk(folder)) {
                     walk.filter(Files::isRegularFile)
-                            .filter(ImageFolder::isImage)
+                            .filter(BufferedImages::isImageFile)
                             .sorted()
                             .forEach(p -> files.add(new Labelled(p, label)));
                 }
             }
         }
         return files;
-    }
-
-    private static boolean isImage(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     private static ImageDataset.Builder decode(List<Labelled> files, int numClasses, int size)

@@ -3,8 +3,6 @@ package org.djmix.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -19,11 +17,10 @@ class CorruptCommandTest {
 
     @TempDir Path dir;
 
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
     private int run(String... args) {
-        return DJMixCommand.run(
-                args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        return cli.run(args);
     }
 
     @Test
@@ -43,7 +40,7 @@ class CorruptCommandTest {
                                 "2-3",
                                 "--grid",
                                 grid.toString()))
-                .as(err.toString())
+                .as(cli.err())
                 .isZero();
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()))
@@ -71,7 +68,7 @@ class CorruptCommandTest {
                                 "contrast",
                                 "--severities",
                                 "5"))
-                .as(err.toString())
+                .as(cli.err())
                 .isZero();
         Path written = out.resolve("contrast/5/cats/tom.jpg");
         assertThat(written).exists();
@@ -83,13 +80,13 @@ class CorruptCommandTest {
         String out = dir.resolve("o").toString();
         assertThat(run("corrupt", "--input", "shapes", "--output", out, "--corruptions", "rain"))
                 .isEqualTo(1);
-        assertThat(err.toString()).contains("unknown corruption 'rain'");
+        assertThat(cli.err()).contains("unknown corruption 'rain'");
         assertThat(run("corrupt", "--input", "shapes", "--output", out, "--severities", "6"))
                 .isEqualTo(1);
-        assertThat(err.toString()).contains("--severities must lie in 1..5, got 6");
+        assertThat(cli.err()).contains("--severities must lie in 1..5, got 6");
         assertThat(run("corrupt", "--input", dir.toString(), "--output", out, "--format", "npy"))
                 .isEqualTo(1);
-        assertThat(err.toString()).contains("holds no image");
+        assertThat(cli.err()).contains("holds no image");
         Path file = dir.resolve("plain-file");
         Files.writeString(file, "x");
         assertThat(
@@ -102,7 +99,7 @@ class CorruptCommandTest {
                                 "--corruptions",
                                 "contrast"))
                 .isEqualTo(1);
-        assertThat(err.toString().lines().toList().get(err.toString().lines().toList().size() - 1))
+        assertThat(cli.err().lines().toList().get(cli.err().lines().toList().size() - 1))
                 .startsWith("djmix corrupt: ")
                 .contains(file.toString());
         assertThat(Corruption.COMMON).hasSize(15);
@@ -132,7 +129,7 @@ class CorruptCommandTest {
                                 "--severities",
                                 "1"))
                 .isEqualTo(1);
-        assertThat(err.toString()).contains("b.png is not a readable image");
+        assertThat(cli.err()).contains("b.png is not a readable image");
         if (Files.exists(out)) {
             try (Stream<Path> files = Files.walk(out)) {
                 assertThat(files.filter(p -> p.getFileName().toString().endsWith(".tmp")))

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -18,11 +16,10 @@ class DaeCommandTest {
 
     @TempDir Path dir;
 
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
     private int run(String... args) {
-        return DJMixCommand.run(
-                args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        return cli.run(args);
     }
 
     @Test
@@ -42,7 +39,7 @@ class DaeCommandTest {
                                 "32",
                                 "--out",
                                 model.toString()))
-                .as(err.toString())
+                .as(cli.err())
                 .isZero();
         assertThat(AutoencoderConfig.read(model).architecture()).isEqualTo("vqvae");
         assertThat(Files.readString(model.resolve("metrics.json"))).contains("\"codesUsed\"");
@@ -62,7 +59,7 @@ class DaeCommandTest {
                                 "2",
                                 "--out",
                                 png.toString()))
-                .as(err.toString())
+                .as(cli.err())
                 .isZero();
         BufferedImage grid = ImageIO.read(png.toFile());
         // 5 rows (x, g(x), three mixes) of 64-pixel cells, 4 columns
@@ -88,7 +85,7 @@ class DaeCommandTest {
                                 "32",
                                 "--out",
                                 model.toString()))
-                .as(err.toString())
+                .as(cli.err())
                 .isZero();
         assertThat(AutoencoderConfig.read(model).architecture()).isEqualTo("plain");
         assertThat(Files.readString(model.resolve("metrics.json"))).doesNotContain("codesUsed");
@@ -108,8 +105,8 @@ class DaeCommandTest {
                                 "--out",
                                 dir.resolve("x.png").toString()))
                 .isEqualTo(1);
-        assertThat(err.toString().lines()).hasSize(1);
-        assertThat(err.toString()).startsWith("djmix dae show: no saved autoencoder at " + nowhere);
+        assertThat(cli.err().lines()).hasSize(1);
+        assertThat(cli.err()).startsWith("djmix dae show: no saved autoencoder at " + nowhere);
         assertThat(dir.resolve("x.png")).doesNotExist();
     }
 
@@ -117,6 +114,6 @@ class DaeCommandTest {
     void anUnknownDataKindIsNamed() {
         assertThat(run("dae", "train", "--data", "mnist:/x", "--out", dir.resolve("m").toString()))
                 .isEqualTo(1);
-        assertThat(err.toString()).contains("unknown data kind 'mnist'");
+        assertThat(cli.err()).contains("unknown data kind 'mnist'");
     }
 }

@@ -3,8 +3,6 @@ package org.djmix.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,11 +13,10 @@ class EvaluateCommandTest {
 
     @TempDir Path dir;
 
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
     private int run(String... args) {
-        return DJMixCommand.run(
-                args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        return cli.run(args);
     }
 
     @Test
@@ -42,7 +39,7 @@ class EvaluateCommandTest {
                                 "64",
                                 "--out",
                                 model.toString()))
-                .as(err.toString())
+                .as(cli.err())
                 .isZero();
         Path report = dir.resolve("report");
         assertThat(
@@ -62,7 +59,7 @@ class EvaluateCommandTest {
                                 "40",
                                 "--out",
                                 report.toString()))
-                .as(err.toString())
+                .as(cli.err())
                 .isZero();
         assertThat(Files.readString(report.resolve("report.md")))
                 .contains("| error (%) | baseline |")
@@ -89,7 +86,7 @@ class EvaluateCommandTest {
                                 "--out",
                                 dir.resolve("r2").toString()))
                 .isEqualTo(1);
-        assertThat(err.toString())
+        assertThat(cli.err())
                 .contains("was trained on images (3, 32, 32), the data has (3, 16, 16)");
     }
 }

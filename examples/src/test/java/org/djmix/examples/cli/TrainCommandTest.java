@@ -3,8 +3,6 @@ package org.djmix.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,11 +13,10 @@ class TrainCommandTest {
 
     @TempDir Path dir;
 
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
     private int run(String... args) {
-        return DJMixCommand.run(
-                args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        return cli.run(args);
     }
 
     @Test
@@ -42,7 +39,7 @@ class TrainCommandTest {
                                 "64",
                                 "--out",
                                 out.toString()))
-                .as(err.toString())
+                .as(cli.err())
                 .isZero();
         assertThat(out.resolve("model.params")).exists();
         assertThat(Files.readString(out.resolve("config.json")))
@@ -56,7 +53,7 @@ class TrainCommandTest {
         String out = dir.resolve("run").toString();
         assertThat(run("train", "--data", "shapes", "--model", "small-cnn", "--out", out))
                 .isEqualTo(1);
-        assertThat(err.toString()).contains("--method djmix needs a discretizer: pass --dae DIR");
+        assertThat(cli.err()).contains("--method djmix needs a discretizer: pass --dae DIR");
         assertThat(
                         run(
                                 "train",
@@ -69,8 +66,8 @@ class TrainCommandTest {
                                 "--out",
                                 out))
                 .isEqualTo(1);
-        assertThat(err.toString()).contains("nowhere does not exist");
+        assertThat(cli.err()).contains("nowhere does not exist");
         assertThat(run("train", "--data", "shapes", "--model", "vgg", "--out", out)).isEqualTo(1);
-        assertThat(err.toString()).contains("unknown --model 'vgg'");
+        assertThat(cli.err()).contains("unknown --model 'vgg'");
     }
 }
