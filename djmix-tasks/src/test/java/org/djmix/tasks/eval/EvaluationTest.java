@@ -78,14 +78,15 @@ class EvaluationTest {
             Block model = brightnessClassifier();
             model.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 2, 2));
             ImageClassifier f = new ImageClassifier(model, manager, new Shape(1, 2, 2), 8);
-            RobustnessReport report =
+            List<RobustnessReport> reports =
                     RobustnessEvaluation.evaluate(
-                            "fixed",
-                            f,
+                            Map.of("fixed", f),
                             clean(),
                             CorruptionSource.cifarC(dir),
                             List.of(Corruption.FOG),
                             List.of(1, 2, 3, 4, 5));
+            assertThat(reports).hasSize(1);
+            RobustnessReport report = reports.get(0);
             assertThat(report.cleanError()).isZero();
             // severities 1, 2: no mistake; 3, 4: one of two; 5: both
             assertThat(report.errors().get("fog")).containsExactly(0, 0, 0.5, 0.5, 1.0);

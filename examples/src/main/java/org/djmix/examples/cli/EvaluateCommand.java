@@ -2,7 +2,6 @@ package org.djmix.examples.cli;
 
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,16 +126,23 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         List<Corruption> chosen = CorruptCommand.parseCorruptions(corruptions);
         List<Integer> levels = CorruptCommand.parseSeverities(severities);
-        List<RobustnessReport> reports = new ArrayList<>();
+        List<RobustnessReport> reports;
         try (NDManager manager = NDManager.newBaseManager()) {
+            Map<String, ImageClassifier> classifiers = new LinkedHashMap<>();
             for (Path model : models) {
-                ImageClassifier f =
+                String name = model.getFileName().toString();
+                if (classifiers.containsKey(name)) {
+                    throw new IllegalArgumentException(
+                            "two --model directories are named '"
+                                    + name
+                                    + "'; the report needs distinct names");
+                }
+                classifiers.put(
+                        name,
                         TrainedClassifiers.load(
-                                model, manager, test.getImageShape(), test.getNumClasses(), 256);
-                reports.add(
-                        RobustnessEvaluation.evaluate(
-                                model.getFileName().toString(), f, clean, source, chosen, levels));
+                                model, manager, test.getImageShape(), test.getNumClasses(), 256));
             }
+            reports = RobustnessEvaluation.evaluate(classifiers, clean, source, chosen, levels);
         }
         Map<String, List<String>> subsets = new LinkedHashMap<>();
         if (chosen.equals(Corruption.COMMON)) {
