@@ -3,6 +3,7 @@ package org.djmix.vqvae;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -73,5 +74,15 @@ class NearestCodeSearchTest {
             assertThatThrownBy(() -> new NearestCodeSearch(0))
                     .hasMessageContaining("chunkRows must be > 0, got 0");
         }
+    }
+
+    @Test
+    void chunksFollowTheDeviceUnlessGiven() {
+        NearestCodeSearch byDevice = new NearestCodeSearch();
+        assertThat(byDevice.chunkRows(Device.cpu(), 512)).isEqualTo(1024);
+        // GPU: a 64 MB score block, 2^24 / 512 rows; never fewer rows than on a CPU
+        assertThat(byDevice.chunkRows(Device.gpu(), 512)).isEqualTo(32_768);
+        assertThat(byDevice.chunkRows(Device.gpu(), 1L << 20)).isEqualTo(1024);
+        assertThat(new NearestCodeSearch(128).chunkRows(Device.gpu(), 512)).isEqualTo(128);
     }
 }
