@@ -4,26 +4,42 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.djmix.corruptions.Corruption;
 
 /**
  * A dataset named on the command line: {@code fashion-mnist:DIR} (IDX files, gz or not, loaded as
  * 32×32 RGB), {@code cifar10:DIR} and {@code cifar100:DIR} (official binary releases), {@code
  * imagefolder:DIR} or {@code imagefolder:DIR@SIZE} (DIR/&lt;class&gt;/&lt;image&gt;, scaled and
- * centre-cropped to SIZE×SIZE when given), and {@code shapes} (our synthetic set, no files).
+ * centre-cropped to SIZE×SIZE when given), {@code cifar-c:DIR@CORRUPTION:SEVERITY} (one block of a
+ * CIFAR-10-C style directory, a test set) and {@code shapes} (our synthetic set, no files).
  *
  * @param kind the dataset kind, one of {@link #KINDS}
  * @param directory where its files are; null for {@code shapes}
  * @param size for {@code imagefolder}: the side to scale and crop to, 0 to keep the images' size
+ * @param corruption for {@code cifar-c}: the corruption's name, else null
+ * @param severity for {@code cifar-c}: 1..5, else 0
  */
-public record DataSpec(String kind, Path directory, int size) {
+public record DataSpec(String kind, Path directory, int size, String corruption, int severity) {
 
     /** The kinds {@link #parse} accepts. */
     public static final List<String> KINDS =
-            List.of("fashion-mnist", "cifar10", "cifar100", "imagefolder", "shapes");
+            List.of("fashion-mnist", "cifar10", "cifar100", "imagefolder", "cifar-c", "shapes");
 
     /** The accepted forms, for help texts and messages. */
     public static final String FORMS =
-            "fashion-mnist:DIR, cifar10:DIR, cifar100:DIR, imagefolder:DIR[@SIZE] or shapes";
+            "fashion-mnist:DIR, cifar10:DIR, cifar100:DIR, imagefolder:DIR[@SIZE],"
+                    + " cifar-c:DIR@CORRUPTION:SEVERITY or shapes";
+
+    /**
+     * A spec without a corrupted block.
+     *
+     * @param kind the dataset kind
+     * @param directory where its files are; null for {@code shapes}
+     * @param size for {@code imagefolder}: the side, or 0
+     */
+    public DataSpec(String kind, Path directory, int size) {
+        this(kind, directory, size, null, 0);
+    }
 
     /**
      * Parses a spec.
@@ -35,6 +51,9 @@ public record DataSpec(String kind, Path directory, int size) {
     public static DataSpec parse(String spec) {
         if (spec.equals("shapes")) {
             return new DataSpec("shapes", null, 0);
+        }
+        if (spec.startsWith("cifar-c:")) {
+            return parseCifarC(spec);
         }
         int colon = spec.indexOf(':');
         if (colon <= 0 || colon == spec.length() - 1) {
@@ -67,6 +86,36 @@ public record DataSpec(String kind, Path directory, int size) {
         return new DataSpec(kind, Path.of(location), size);
     }
 
+    private static DataSpec parseCifarC(String spec) {
+        String location = spec.substring("cifar-c:".length());
+        int at = location.lastIndexOf('@');
+        int colon = location.lastIndexOf(':');
+        if (at <= 0 || colon < at) {
+            throw new IllegalArgumentException(
+                    "data spec '"
+                            + spec
+                            + "' must name one block: cifar-c:DIR@CORRUPTION:SEVERITY,"
+                            + " e.g. cifar-c:CIFAR-10-C@fog:3");
+        }
+        String corruption = location.substring(at + 1, colon);
+        Corruption.fromId(corruption);
+        int severity;
+        try {
+            severity = Integer.parseInt(location.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            severity = 0;
+        }
+        if (severity < 1 || severity > 5) {
+            throw new IllegalArgumentException(
+                    "severity in '"
+                            + spec
+                            + "' must be 1..5, got '"
+                            + location.substring(colon + 1)
+                            + "'");
+        }
+        return new DataSpec("cifar-c", Path.of(location.substring(0, at)), 0, corruption, severity);
+    }
+
     /**
      * Reads one split.
      *
@@ -78,6 +127,10 @@ public record DataSpec(String kind, Path directory, int size) {
         if (kind.equals("shapes")) {
             return Shapes.generate(train);
         }
+        if (kind.equals("cifar-c") && train) {
+            throw new IllegalArgumentException(
+                    "'" + this + "' is a corrupted test set; it has no training split");
+        }
         if (!Files.isDirectory(directory)) {
             throw new IOException(kind + " directory " + directory + " does not exist");
         }
@@ -85,6 +138,7 @@ public record DataSpec(String kind, Path directory, int size) {
             case "fashion-mnist" -> FashionMnist.read(directory, train);
             case "cifar10" -> CifarBinary.CIFAR10.read(directory, train);
             case "cifar100" -> CifarBinary.CIFAR100.read(directory, train);
+            case "cifar-c" -> CifarC.read(directory, Corruption.fromId(corruption), severity);
             default -> ImageFolder.read(directory, train, size);
         };
     }
@@ -93,6 +147,9 @@ public record DataSpec(String kind, Path directory, int size) {
     public String toString() {
         if (directory == null) {
             return kind;
+        }
+        if (corruption != null) {
+            return kind + ":" + directory + "@" + corruption + ":" + severity;
         }
         return kind + ":" + directory + (size > 0 ? "@" + size : "");
     }
