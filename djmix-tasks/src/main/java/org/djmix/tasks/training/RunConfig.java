@@ -23,6 +23,8 @@ import java.util.Arrays;
  * @param data the training data spec
  * @param method the training method's name
  * @param discretizer the discretizer's directory, or null
+ * @param separatePasses whether a consistency method's views went through f as separate batches
+ *     (absent in older files: false, the joint pass)
  * @param epochs the planned epochs
  * @param batchSize the batch size
  * @param learningRate the peak learning rate
@@ -41,6 +43,7 @@ public record RunConfig(
         String data,
         String method,
         String discretizer,
+        boolean separatePasses,
         int epochs,
         int batchSize,
         float learningRate,
@@ -112,6 +115,7 @@ public record RunConfig(
         compare(s, "classes", numClasses, other.numClasses);
         compare(s, "image shape", Arrays.toString(imageShape), Arrays.toString(other.imageShape));
         compare(s, "method", method, other.method);
+        compare(s, "separate passes", separatePasses, other.separatePasses);
         compare(s, "epochs", epochs, other.epochs);
         compare(s, "batch", batchSize, other.batchSize);
         compare(s, "lr", learningRate, other.learningRate);

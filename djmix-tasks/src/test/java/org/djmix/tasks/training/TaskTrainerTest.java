@@ -33,6 +33,7 @@ class TaskTrainerTest {
                 "shapes",
                 method,
                 null,
+                false,
                 epochs,
                 16,
                 0.05f,

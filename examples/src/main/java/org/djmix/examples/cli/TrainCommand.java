@@ -93,6 +93,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "the run directory")
     private Path out;
 
+    @Option(
+            names = "--separate-passes",
+            description =
+                    "consistency methods: put the views through f as separate batches of --batch"
+                            + " instead of one joint batch (faster on CPU; BatchNorm then"
+                            + " normalises each view on its own)")
+    private boolean separatePasses;
+
     @Option(names = "--resume", description = "continue after the last complete epoch in --out")
     private boolean resume;
 
@@ -122,7 +130,7 @@ public final class TrainCommand implements Callable<Integer> {
         ImageDataset test = spec.read(false).setSampling(batch, false).build();
         long[] shape = test.getImageShape().getShape();
         try (NDManager manager = NDManager.newBaseManager()) {
-            MethodOptions.Builder options = MethodOptions.builder().optSeed(seed);
+            MethodOptions.Builder options = MethodOptions.builder().optSeed(seed).optSeparatePasses(separatePasses);
             if (method.startsWith("djmix")) {
                 options.setDiscretizer(loadDiscretizer(manager, shape));
             }
@@ -138,6 +146,7 @@ public final class TrainCommand implements Callable<Integer> {
                             data,
                             method,
                             dae == null ? null : dae.toAbsolutePath().toString(),
+                            separatePasses,
                             epochs,
                             batch,
                             learningRate,

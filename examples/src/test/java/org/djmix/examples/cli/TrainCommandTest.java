@@ -70,4 +70,22 @@ class TrainCommandTest {
         assertThat(run("train", "--data", "shapes", "--model", "vgg", "--out", out)).isEqualTo(1);
         assertThat(cli.err()).contains("unknown --model 'vgg'");
     }
+
+    @Test
+    void separatePassesAreRecordedAndKeptOnResume() throws IOException {
+        Path out = dir.resolve("run");
+        String[] args = {
+            "train", "--data", "shapes", "--model", "small-cnn", "--method", "augmix-nogt",
+            "--epochs", "2", "--batch", "16", "--train-limit", "32", "--out", out.toString()
+        };
+        String[] separate = java.util.Arrays.copyOf(args, args.length + 1);
+        separate[args.length] = "--separate-passes";
+        assertThat(run(separate)).as(cli.err()).isZero();
+        assertThat(Files.readString(out.resolve("config.json")))
+                .contains("\"separatePasses\": true");
+        String[] resume = java.util.Arrays.copyOf(args, args.length + 1);
+        resume[args.length] = "--resume";
+        assertThat(run(resume)).isEqualTo(1);
+        assertThat(cli.err()).contains("separate passes false (the run has true)");
+    }
 }
