@@ -44,6 +44,19 @@ public final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "seed (default ${DEFAULT-VALUE})")
     private long seed;
 
+    @Option(
+            names = "--train-limit",
+            description = "training images for g and f (default 20 000 and 10 000; --fast 6 000)")
+    private Integer trainLimit;
+
+    @Option(names = "--epochs", description = "epochs of f (default 3; --fast 2)")
+    private Integer epochs;
+
+    @Option(
+            names = "--test-limit",
+            description = "test images, clean and per corruption (default 1 000)")
+    private Integer testLimit;
+
     /** The budget of a run: images and epochs of each stage. */
     private record Budget(
             int daeImages,
@@ -57,10 +70,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter printer = spec.commandLine().getOut();
         String dataset = chooseData(printer);
-        Budget budget =
-                fast
-                        ? new Budget(6_000, 1, "small-cnn", 6_000, 2, 1_000)
-                        : new Budget(20_000, 2, "wrn-16-2", 10_000, 3, 2_000);
+        Budget budget = budget();
         String seedText = Long.toString(seed);
         Path dae = out.resolve("dae");
         List<List<String>> steps = new ArrayList<>();
@@ -94,6 +104,8 @@ public final class QuickstartCommand implements Callable<Integer> {
                                     Integer.toString(budget.epochs()),
                                     "--train-limit",
                                     Integer.toString(budget.trainImages()),
+                                    "--test-limit",
+                                    Integer.toString(budget.testImages()),
                                     "--seed",
                                     seedText,
                                     "--out",
@@ -138,6 +150,21 @@ public final class QuickstartCommand implements Callable<Integer> {
                 "quickstart done in %.1f min; report: %s%n",
                 (System.nanoTime() - start) / 60e9, out.resolve("report"));
         return 0;
+    }
+
+    /** The default budget (--fast or not) with the user's overrides. */
+    private Budget budget() {
+        Budget base =
+                fast
+                        ? new Budget(6_000, 1, "small-cnn", 6_000, 2, 1_000)
+                        : new Budget(20_000, 2, "wrn-16-2", 10_000, 3, 1_000);
+        return new Budget(
+                trainLimit != null ? trainLimit : base.daeImages(),
+                base.daeEpochs(),
+                base.model(),
+                trainLimit != null ? trainLimit : base.trainImages(),
+                epochs != null ? epochs : base.epochs(),
+                testLimit != null ? testLimit : base.testImages());
     }
 
     private String chooseData(PrintWriter printer) {

@@ -90,6 +90,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--train-limit", description = "use only the first N training images")
     private Integer trainLimit;
 
+    @Option(
+            names = "--test-limit",
+            description = "measure the per-epoch clean error on the first N test images only")
+    private Integer testLimit;
+
     @Option(names = "--out", required = true, description = "the run directory")
     private Path out;
 
@@ -127,10 +132,15 @@ public final class TrainCommand implements Callable<Integer> {
         if (trainLimit != null) {
             train.optLimit(trainLimit);
         }
-        ImageDataset test = spec.read(false).setSampling(batch, false).build();
+        ImageDataset.Builder testBuilder = spec.read(false).setSampling(batch, false);
+        if (testLimit != null) {
+            testBuilder.optLimit(testLimit);
+        }
+        ImageDataset test = testBuilder.build();
         long[] shape = test.getImageShape().getShape();
         try (NDManager manager = NDManager.newBaseManager()) {
-            MethodOptions.Builder options = MethodOptions.builder().optSeed(seed).optSeparatePasses(separatePasses);
+            MethodOptions.Builder options =
+                    MethodOptions.builder().optSeed(seed).optSeparatePasses(separatePasses);
             if (method.startsWith("djmix")) {
                 options.setDiscretizer(loadDiscretizer(manager, shape));
             }

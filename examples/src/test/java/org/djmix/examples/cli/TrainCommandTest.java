@@ -75,8 +75,21 @@ class TrainCommandTest {
     void separatePassesAreRecordedAndKeptOnResume() throws IOException {
         Path out = dir.resolve("run");
         String[] args = {
-            "train", "--data", "shapes", "--model", "small-cnn", "--method", "augmix-nogt",
-            "--epochs", "2", "--batch", "16", "--train-limit", "32", "--out", out.toString()
+            "train",
+            "--data",
+            "shapes",
+            "--model",
+            "small-cnn",
+            "--method",
+            "augmix-nogt",
+            "--epochs",
+            "2",
+            "--batch",
+            "16",
+            "--train-limit",
+            "32",
+            "--out",
+            out.toString()
         };
         String[] separate = java.util.Arrays.copyOf(args, args.length + 1);
         separate[args.length] = "--separate-passes";
