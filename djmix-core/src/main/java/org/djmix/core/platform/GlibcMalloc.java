@@ -34,6 +34,8 @@ public final class GlibcMalloc {
     /** The one libc function used. */
     private interface CLibrary extends Library {
         int mallopt(int param, int value);
+
+        int malloc_trim(long pad);
     }
 
     /**
@@ -55,6 +57,26 @@ public final class GlibcMalloc {
             return applied;
         } catch (UnsatisfiedLinkError e) {
             logger.debug("no glibc mallopt here: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Gives the free pages of glibc's heap back to the system ({@code malloc_trim(0)}). With {@link
+     * #keepFreedMemory()} nothing is returned otherwise, so a long process accumulates the free
+     * fragments of every stage it went through; call this between stages (an epoch's end, a
+     * finished command), not inside a step.
+     *
+     * @return true when glibc released memory, false if none or on other platforms
+     */
+    public static boolean releaseFreeMemory() {
+        if (!Platform.isLinux()) {
+            return false;
+        }
+        try {
+            return Native.load("c", CLibrary.class).malloc_trim(0) == 1;
+        } catch (UnsatisfiedLinkError e) {
+            logger.debug("no glibc malloc_trim here: {}", e.getMessage());
             return false;
         }
     }

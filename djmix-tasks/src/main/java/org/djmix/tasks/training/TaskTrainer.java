@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.djmix.core.AbstractTrainingBlock;
 import org.djmix.core.method.Method;
+import org.djmix.core.platform.GlibcMalloc;
 import org.djmix.image.LineChart;
 import org.djmix.io.AtomicDirectories;
 import org.djmix.tasks.data.BaseAugmentation;
@@ -204,6 +205,7 @@ public final class TaskTrainer {
                                     ? training.getStep()
                                     : 0;
                     save(out, f, optimizer, new RunState(epoch, steps, updates), history);
+                    GlibcMalloc.releaseFreeMemory();
                 }
             }
         } catch (TranslateException e) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.djmix.core.platform.GlibcMalloc;
 import org.djmix.tasks.data.FashionMnist;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -143,6 +144,7 @@ public final class QuickstartCommand implements Callable<Integer> {
             if (code != 0) {
                 return code;
             }
+            GlibcMalloc.releaseFreeMemory();
         }
         printer.println();
         printer.println(Files.readString(out.resolve("report").resolve("report.md")));
