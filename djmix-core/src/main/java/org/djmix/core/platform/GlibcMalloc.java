@@ -3,6 +3,7 @@ package org.djmix.core.platform;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,21 +45,15 @@ public final class GlibcMalloc {
      * @return true when both settings were applied, false on other platforms or C libraries
      */
     public static boolean keepFreedMemory() {
-        if (!Platform.isLinux()) {
-            return false;
-        }
-        try {
-            CLibrary libc = Native.load("c", CLibrary.class);
-            boolean applied =
-                    libc.mallopt(M_MMAP_MAX, 0) == 1
-                            && libc.mallopt(M_TRIM_THRESHOLD, Integer.MAX_VALUE) == 1
-                            && libc.mallopt(M_ARENA_MAX, 1) == 1;
-            logger.debug("glibc malloc: keep freed memory = {}", applied);
-            return applied;
-        } catch (UnsatisfiedLinkError e) {
-            logger.debug("no glibc mallopt here: {}", e.getMessage());
-            return false;
-        }
+        boolean applied =
+                callGlibc(
+                        "mallopt",
+                        libc ->
+                                libc.mallopt(M_MMAP_MAX, 0) == 1
+                                        && libc.mallopt(M_TRIM_THRESHOLD, Integer.MAX_VALUE) == 1
+                                        && libc.mallopt(M_ARENA_MAX, 1) == 1);
+        logger.debug("glibc malloc: keep freed memory = {}", applied);
+        return applied;
     }
 
     /**
@@ -70,13 +65,18 @@ public final class GlibcMalloc {
      * @return true when glibc released memory, false if none or on other platforms
      */
     public static boolean releaseFreeMemory() {
+        return callGlibc("malloc_trim", libc -> libc.malloc_trim(0) == 1);
+    }
+
+    /** Calls libc on Linux; false elsewhere or where the function is missing. */
+    private static boolean callGlibc(String function, Predicate<CLibrary> call) {
         if (!Platform.isLinux()) {
             return false;
         }
         try {
-            return Native.load("c", CLibrary.class).malloc_trim(0) == 1;
+            return call.test(Native.load("c", CLibrary.class));
         } catch (UnsatisfiedLinkError e) {
-            logger.debug("no glibc malloc_trim here: {}", e.getMessage());
+            logger.debug("no glibc {} here: {}", function, e.getMessage());
             return false;
         }
     }

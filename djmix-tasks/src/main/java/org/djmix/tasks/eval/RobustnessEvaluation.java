@@ -2,7 +2,6 @@ package org.djmix.tasks.eval;
 
 import ai.djl.training.util.ProgressBar;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,38 +35,40 @@ public final class RobustnessEvaluation {
             List<Corruption> corruptions,
             List<Integer> severities)
             throws IOException {
-        List<String> names = List.copyOf(models.keySet());
         long blocks = (long) corruptions.size() * severities.size() + 1;
         ProgressBar progress =
-                new ProgressBar("Evaluating " + String.join(", ", names), blocks * names.size());
+                new ProgressBar(
+                        "Evaluating " + String.join(", ", models.keySet()), blocks * models.size());
         long done = 0;
-        double[] cleanErrors = new double[names.size()];
-        for (int m = 0; m < names.size(); m++) {
-            cleanErrors[m] = models.get(names.get(m)).errorRate(clean);
+        Map<String, Double> cleanErrors = new LinkedHashMap<>();
+        Map<String, Map<String, double[]>> errors = new LinkedHashMap<>();
+        for (Map.Entry<String, ImageClassifier> model : models.entrySet()) {
+            cleanErrors.put(model.getKey(), model.getValue().errorRate(clean));
+            errors.put(model.getKey(), new LinkedHashMap<>());
             progress.update(++done);
         }
-        List<Map<String, double[]>> errors = new ArrayList<>();
-        names.forEach(name -> errors.add(new LinkedHashMap<>()));
         for (Corruption corruption : corruptions) {
-            for (Map<String, double[]> modelErrors : errors) {
-                modelErrors.put(corruption.id(), new double[severities.size()]);
-            }
             for (int s = 0; s < severities.size(); s++) {
                 LabelledImages images = source.images(corruption, severities.get(s));
-                for (int m = 0; m < names.size(); m++) {
-                    errors.get(m).get(corruption.id())[s] =
-                            models.get(names.get(m)).errorRate(images);
+                for (Map.Entry<String, ImageClassifier> model : models.entrySet()) {
+                    double[] perSeverity =
+                            errors.get(model.getKey())
+                                    .computeIfAbsent(
+                                            corruption.id(), id -> new double[severities.size()]);
+                    perSeverity[s] = model.getValue().errorRate(images);
                     progress.update(++done);
                 }
             }
         }
         progress.end();
-        List<RobustnessReport> reports = new ArrayList<>();
-        for (int m = 0; m < names.size(); m++) {
-            reports.add(
-                    new RobustnessReport(
-                            names.get(m), cleanErrors[m], errors.get(m), List.copyOf(severities)));
-        }
-        return reports;
+        return models.keySet().stream()
+                .map(
+                        name ->
+                                new RobustnessReport(
+                                        name,
+                                        cleanErrors.get(name),
+                                        errors.get(name),
+                                        List.copyOf(severities)))
+                .toList();
     }
 }

@@ -22,25 +22,7 @@ class EvaluateCommandTest {
     @Test
     void writesAReportAndRefusesDataOfAnotherShape() throws IOException {
         Path model = dir.resolve("baseline");
-        assertThat(
-                        run(
-                                "train",
-                                "--data",
-                                "shapes",
-                                "--model",
-                                "small-cnn",
-                                "--method",
-                                "baseline",
-                                "--epochs",
-                                "1",
-                                "--batch",
-                                "32",
-                                "--train-limit",
-                                "64",
-                                "--out",
-                                model.toString()))
-                .as(cli.err())
-                .isZero();
+        assertThat(cli.trainSmallBaseline(model)).as(cli.err()).isZero();
         Path report = dir.resolve("report");
         assertThat(
                         run(

@@ -22,25 +22,7 @@ class TrainCommandTest {
     @Test
     void trainsABaselineAndWritesTheRun() throws IOException {
         Path out = dir.resolve("run");
-        assertThat(
-                        run(
-                                "train",
-                                "--data",
-                                "shapes",
-                                "--model",
-                                "small-cnn",
-                                "--method",
-                                "baseline",
-                                "--epochs",
-                                "1",
-                                "--batch",
-                                "32",
-                                "--train-limit",
-                                "64",
-                                "--out",
-                                out.toString()))
-                .as(cli.err())
-                .isZero();
+        assertThat(cli.trainSmallBaseline(out)).as(cli.err()).isZero();
         assertThat(out.resolve("model.params")).exists();
         assertThat(Files.readString(out.resolve("config.json")))
                 .contains("\"method\": \"baseline\"");
