@@ -11,10 +11,10 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
+import org.djmix.core.nn.ChannelAlignedConv2d;
 
 /**
  * The convolutional autoencoder of ../shared/REFERENCE.md §2 around a bottleneck: the encoder is
@@ -136,7 +136,7 @@ public abstract class ConvAutoencoder extends AbstractBlock {
     }
 
     private static Block conv(int filters, int kernel, int stride, int pad) {
-        return Conv2d.builder()
+        return ChannelAlignedConv2d.builder()
                 .setKernelShape(new Shape(kernel, kernel))
                 .optStride(new Shape(stride, stride))
                 .optPadding(new Shape(pad, pad))

@@ -5,7 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
+import org.djmix.core.nn.ChannelAlignedConv2d;
 
 /**
  * How the decoder doubles the resolution where the reference uses a 4×4/2 transposed convolution,
@@ -51,7 +51,7 @@ public enum Upsampling {
     }
 
     private static Block conv3x3(int filters) {
-        return Conv2d.builder()
+        return ChannelAlignedConv2d.builder()
                 .setKernelShape(new Shape(3, 3))
                 .optPadding(new Shape(1, 1))
                 .setFilters(filters)

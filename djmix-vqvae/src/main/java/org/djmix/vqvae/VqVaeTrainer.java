@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.djmix.core.training.NonFiniteLossException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,9 +110,11 @@ public final class VqVaeTrainer {
                 }
                 for (int epoch = history.size() + 1; epoch <= epochs; epoch++) {
                     long start = System.nanoTime();
-                    double trainLoss = trainEpoch(trainer, autoencoder, train, epoch);
+                    double trainLoss = trainEpoch(trainer, autoencoder, train, epoch, out);
                     double seconds = (System.nanoTime() - start) / 1e9;
                     EpochMetrics metrics = measure(trainer, test, epoch, trainLoss, seconds);
+                    NonFiniteLossException.requireFinite(
+                            metrics.testMse(), "test MSE", "after epoch " + epoch, out, epoch - 1);
                     history.add(metrics);
                     logger.info("{}", metrics);
                     AutoencoderDirectory.save(
@@ -137,10 +140,15 @@ public final class VqVaeTrainer {
         return batchSize;
     }
 
-    private static double trainEpoch(
-            Trainer trainer, ConvAutoencoder autoencoder, RandomAccessDataset train, int epoch)
+    private double trainEpoch(
+            Trainer trainer,
+            ConvAutoencoder autoencoder,
+            RandomAccessDataset train,
+            int epoch,
+            Path out)
             throws IOException, TranslateException {
         ProgressBar progress = new ProgressBar("VQ-VAE epoch " + epoch, train.size(), " images");
+        long steps = (train.size() + batchSize - 1) / batchSize;
         double sum = 0;
         long batches = 0;
         long seen = 0;
@@ -151,7 +159,14 @@ public final class VqVaeTrainer {
                     NDList predictions = trainer.forward(images);
                     NDArray loss = trainer.getLoss().evaluate(images, predictions);
                     collector.backward(loss);
-                    sum += loss.getFloat();
+                    float value = loss.getFloat();
+                    NonFiniteLossException.requireFinite(
+                            value,
+                            "training loss",
+                            "at epoch %d, step %d of %d".formatted(epoch, batches + 1, steps),
+                            out,
+                            epoch - 1);
+                    sum += value;
                 }
                 trainer.step();
                 if (autoencoder instanceof VqVae vqvae) {

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.djmix.core.platform.TorchCpuAllocator;
+import org.djmix.core.training.NonFiniteLossException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +69,63 @@ class VqVaeTrainerTest {
             try (VqVaeDiscretizer g = VqVaeDiscretizer.load(out, manager, 16)) {
                 assertThat(g.getConfig().imageShape()).isEqualTo(shape);
             }
+        }
+    }
+
+    /**
+     * Regression: with every new PyTorch buffer filled with NaN junk, a read of memory nobody wrote
+     * shows at once. Training must then give the same losses and the same parameter bytes as under
+     * the default allocator.
+     */
+    @Test
+    void trainsTheSameWhenFreshMemoryHoldsNaNJunk() throws IOException {
+        Shape shape = new Shape(1, 16, 16);
+        Path plain = temp.resolve("plain");
+        Path junk = temp.resolve("junk");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            VqVaeTrainer trainer = VqVaeTrainer.builder().optEpochs(2).optBatchSize(16).build();
+            List<EpochMetrics> expected =
+                    trainer.train(small(), images(manager, 1), images(manager, 2), shape, plain);
+            List<EpochMetrics> actual;
+            assertThat(TorchCpuAllocator.setJunkFill(true)).isTrue();
+            try {
+                actual =
+                        trainer.train(small(), images(manager, 1), images(manager, 2), shape, junk);
+            } finally {
+                TorchCpuAllocator.setJunkFill(false);
+            }
+            for (int i = 0; i < expected.size(); i++) {
+                assertThat(actual.get(i).trainLoss()).isEqualTo(expected.get(i).trainLoss());
+                assertThat(actual.get(i).testMse()).isEqualTo(expected.get(i).testMse());
+            }
+            assertThat(junk.resolve("autoencoder.params"))
+                    .hasSameBinaryContentAs(plain.resolve("autoencoder.params"));
+        }
+    }
+
+    @Test
+    void aNonFiniteLossStopsTrainingAndNamesTheCheckpoint() {
+        Path out = temp.resolve("diverged");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            VqVaeTrainer trainer =
+                    VqVaeTrainer.builder()
+                            .optEpochs(1)
+                            .optBatchSize(16)
+                            .optLearningRate(1e30f)
+                            .build();
+            assertThatThrownBy(
+                            () ->
+                                    trainer.train(
+                                            small(),
+                                            images(manager, 1),
+                                            images(manager, 2),
+                                            new Shape(1, 16, 16),
+                                            out))
+                    .isInstanceOf(NonFiniteLossException.class)
+                    .hasMessageContaining("training loss is")
+                    .hasMessageContaining("at epoch 1, step 2 of 2")
+                    .hasMessageContaining("no epoch was complete");
+            assertThat(out).doesNotExist();
         }
     }
 

@@ -6,9 +6,9 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import java.util.List;
+import org.djmix.core.nn.ChannelAlignedConv2d;
 
 /** The building blocks the classification (and later segmentation) networks share. */
 public final class ModelBlocks {
@@ -28,7 +28,7 @@ public final class ModelBlocks {
      */
     public static Block conv(int filters, int kernel, int stride, int groups, int dilation) {
         int pad = kernel / 2 * dilation;
-        return Conv2d.builder()
+        return ChannelAlignedConv2d.builder()
                 .setKernelShape(new Shape(kernel, kernel))
                 .optStride(new Shape(stride, stride))
                 .optPadding(new Shape(pad, pad))

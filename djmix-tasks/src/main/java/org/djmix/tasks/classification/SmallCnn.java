@@ -5,10 +5,10 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
+import org.djmix.core.nn.ChannelAlignedConv2d;
 
 /**
  * A small CNN for quick runs: two stages of (3×3 conv, BN, ReLU, 2×2 max-pool) with 32 and 64
@@ -31,7 +31,7 @@ public final class SmallCnn {
         SequentialBlock net = new SequentialBlock();
         for (int filters : new int[] {32, 64}) {
             net.add(
-                            Conv2d.builder()
+                            ChannelAlignedConv2d.builder()
                                     .setKernelShape(new Shape(3, 3))
                                     .optPadding(new Shape(1, 1))
                                     .setFilters(filters)

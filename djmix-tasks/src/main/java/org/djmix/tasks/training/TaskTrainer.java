@@ -33,6 +33,7 @@ import java.util.List;
 import org.djmix.core.AbstractTrainingBlock;
 import org.djmix.core.method.Method;
 import org.djmix.core.platform.GlibcMalloc;
+import org.djmix.core.training.NonFiniteLossException;
 import org.djmix.image.LineChart;
 import org.djmix.io.AtomicDirectories;
 import org.djmix.tasks.data.BaseAugmentation;
@@ -192,7 +193,7 @@ public final class TaskTrainer {
                     sampler.setEpoch(epoch);
                     train.setEpoch(epoch);
                     long start = System.nanoTime();
-                    double loss = trainEpoch(trainer, train, epoch);
+                    double loss = trainEpoch(trainer, train, epoch, out);
                     double seconds = (System.nanoTime() - start) / 1e9;
                     double error = testError(trainer, test);
                     int updates = epoch * stepsPerEpoch;
@@ -214,9 +215,10 @@ public final class TaskTrainer {
         return history;
     }
 
-    private static double trainEpoch(Trainer trainer, ImageDataset train, int epoch)
+    private double trainEpoch(Trainer trainer, ImageDataset train, int epoch, Path out)
             throws IOException, TranslateException {
         ProgressBar progress = new ProgressBar("Epoch " + epoch, train.size(), " images");
+        long steps = (train.size() + config.batchSize() - 1) / config.batchSize();
         double sum = 0;
         long batches = 0;
         long seen = 0;
@@ -226,7 +228,14 @@ public final class TaskTrainer {
                     NDList predictions = trainer.forward(batch.getData(), batch.getLabels());
                     NDArray loss = trainer.getLoss().evaluate(batch.getLabels(), predictions);
                     collector.backward(loss);
-                    sum += loss.getFloat();
+                    float value = loss.getFloat();
+                    NonFiniteLossException.requireFinite(
+                            value,
+                            "training loss",
+                            "at epoch %d, step %d of %d".formatted(epoch, batches + 1, steps),
+                            out,
+                            epoch - 1);
+                    sum += value;
                 }
                 trainer.step();
                 batches++;

@@ -1,0 +1,124 @@
+package org.djmix.core.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import org.djmix.core.platform.TorchCpuAllocator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The input gradient of a 3×3 convolution with 4 output channels, taken while every new PyTorch
+ * buffer is filled with NaN junk: DJL's Conv2d reads that junk, ours does not.
+ */
+class ChannelAlignedConv2dTest {
+
+    private static final Shape INPUT = new Shape(8, 32, 12, 12);
+
+    @BeforeEach
+    void junkFill() {
+        assertThat(TorchCpuAllocator.setJunkFill(true)).isTrue();
+    }
+
+    @AfterEach
+    void noJunkFill() {
+        TorchCpuAllocator.setJunkFill(false);
+    }
+
+    private static Block conv(Conv2d.Builder builder) {
+        return builder.setKernelShape(new Shape(3, 3))
+                .optPadding(new Shape(1, 1))
+                .setFilters(4)
+                .optBias(false)
+                .build();
+    }
+
+    /** Backpropagates \(\ell = \sum y \odot r\) and returns (x, grad x, W, grad W, ℓ). */
+    private static NDList linearProbe(Block block, NDManager manager) {
+        block.setInitializer(new NormalInitializer(0.1f), ai.djl.nn.Parameter.Type.WEIGHT);
+        block.initialize(manager, DataType.FLOAT32, INPUT);
+        Engine.getInstance().setRandomSeed(3);
+        NDArray x = manager.randomNormal(INPUT);
+        x.setRequiresGradient(true);
+        NDArray loss;
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray y =
+                    block.forward(new ParameterStore(manager, false), new NDList(x), true).head();
+            NDArray r = manager.randomNormal(y.getShape());
+            loss = y.mul(r).sum();
+            collector.backward(loss);
+        }
+        NDArray weight = block.getParameters().get("weight").getArray();
+        return new NDList(x, x.getGradient(), weight, weight.getGradient(), loss);
+    }
+
+    @Test
+    void djlConv2dReadsUninitialisedMemoryInItsInputGradient() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray inputGradient = linearProbe(conv(Conv2d.builder()), manager).get(1);
+            assertThat(inputGradient.isNaN().any().getBoolean())
+                    .as("if PyTorch's oneDNN no longer reads junk, ChannelAlignedConv2d can go")
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void gradientsAreExactUnderJunkFilledMemory() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDList probe = linearProbe(conv(ChannelAlignedConv2d.builder()), manager);
+            NDArray x = probe.get(0);
+            NDArray inputGradient = probe.get(1);
+            NDArray weight = probe.get(2);
+            NDArray weightGradient = probe.get(3);
+            float loss = probe.get(4).getFloat();
+            assertThat(inputGradient.getShape()).isEqualTo(INPUT);
+            assertThat(inputGradient.isNaN().any().getBoolean()).isFalse();
+            // ℓ is linear in x and in W, so ⟨∂ℓ/∂x, x⟩ = ⟨∂ℓ/∂W, W⟩ = ℓ
+            assertThat(inputGradient.mul(x).sum().getFloat())
+                    .isCloseTo(loss, org.assertj.core.data.Percentage.withPercentage(1e-3));
+            assertThat(weightGradient.mul(weight).sum().getFloat())
+                    .isCloseTo(loss, org.assertj.core.data.Percentage.withPercentage(1e-3));
+        }
+    }
+
+    @Test
+    void computesConv2dWithItsParameterNamesAndFile() throws IOException, MalformedModelException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block plain = conv(Conv2d.builder());
+            plain.initialize(manager, DataType.FLOAT32, INPUT);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            plain.saveParameters(new DataOutputStream(bytes));
+            Block aligned = conv(ChannelAlignedConv2d.builder());
+            aligned.initialize(manager, DataType.FLOAT32, INPUT);
+            aligned.loadParameters(
+                    manager, new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+            assertThat(aligned.getParameters().keys()).isEqualTo(plain.getParameters().keys());
+
+            NDArray x = manager.randomNormal(INPUT);
+            ParameterStore store = new ParameterStore(manager, false);
+            NDArray expected = plain.forward(store, new NDList(x), false).head();
+            for (boolean training : new boolean[] {false, true}) {
+                NDArray y = aligned.forward(store, new NDList(x), training).head();
+                assertThat(y.getShape()).isEqualTo(new Shape(8, 4, 12, 12));
+                assertThat(y.allClose(expected, 1e-5, 1e-5, false)).isTrue();
+            }
+        }
+    }
+}
