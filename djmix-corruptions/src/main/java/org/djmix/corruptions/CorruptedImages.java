@@ -63,8 +63,7 @@ public final class CorruptedImages implements LabelledImages {
                             public void blockDone(Corruption c, int s) {
                                 // all in memory
                             }
-                        },
-                        false);
+                        });
         return new CorruptedImages(clean, images);
     }
 

@@ -1,6 +1,5 @@
 package org.djmix.corruptions;
 
-import ai.djl.training.util.ProgressBar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -94,15 +93,39 @@ public final class CorruptionJob {
         void blockDone(Corruption corruption, int severity) throws IOException;
     }
 
+    /** Follows a job's progress, in images corrupted (or found done) out of the total. */
+    public interface ProgressListener {
+
+        /** A listener that ignores everything. */
+        ProgressListener NONE = new ProgressListener() {};
+
+        /**
+         * Called once before the first block.
+         *
+         * @param totalImages corruptions × severities × images
+         */
+        default void started(long totalImages) {}
+
+        /**
+         * Called after each (corruption, severity) block.
+         *
+         * @param doneImages the images done so far
+         */
+        default void advanced(long doneImages) {}
+
+        /** Called once after the last block. */
+        default void finished() {}
+    }
+
     /**
-     * Runs the job with a progress bar on standard output.
+     * Runs the job without reporting progress.
      *
      * @param images the images
      * @param output where the blocks go
      * @throws IOException if an image cannot be read or written
      */
     public void run(LabelledImages images, Output output) throws IOException {
-        run(images, output, true);
+        run(images, output, ProgressListener.NONE);
     }
 
     /**
@@ -110,13 +133,12 @@ public final class CorruptionJob {
      *
      * @param images the images
      * @param output where the blocks go
-     * @param showProgress whether to draw a progress bar on standard output
+     * @param progress told of the progress after every block
      * @throws IOException if an image cannot be read or written
      */
-    public void run(LabelledImages images, Output output, boolean showProgress) throws IOException {
-        long total = (long) corruptions.size() * severities.size() * images.size();
-        ProgressBar progress =
-                showProgress ? new ProgressBar("Corrupting", total, " images") : null;
+    public void run(LabelledImages images, Output output, ProgressListener progress)
+            throws IOException {
+        progress.started((long) corruptions.size() * severities.size() * images.size());
         long done = 0;
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
@@ -127,17 +149,13 @@ public final class CorruptionJob {
                         output.blockDone(corruption, severity);
                     }
                     done += images.size();
-                    if (progress != null) {
-                        progress.update(done);
-                    }
+                    progress.advanced(done);
                 }
             }
         } finally {
             pool.shutdownNow();
         }
-        if (progress != null) {
-            progress.end();
-        }
+        progress.finished();
     }
 
     private void runBlock(

@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.djmix.image.HeatMap;
 import org.djmix.io.AtomicDirectories;
+import org.djmix.tasks.plot.HeatMap;
 
 /**
  * Writes a robustness report folder for one or more models side by side: {@code report.json} (all

@@ -130,7 +130,7 @@ public final class CorruptCommand implements Callable<Integer> {
                                     "unknown --format '" + kind + "'; expected npy, jpeg or png");
                 };
         long start = System.nanoTime();
-        job.build().run(images, sink);
+        job.build().run(images, sink, new CorruptionProgressBar());
         System.out.printf(
                 "wrote %s: %d images x %d corruptions x %d severities in %.1f s%n",
                 output,

@@ -1,4 +1,4 @@
-package org.djmix.image;
+package org.djmix.tasks.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.djmix.image.BufferedImages;
 
 /**
  * A small line chart for training curves, written as PNG: one panel per series (each with its own y

@@ -2,8 +2,8 @@
 semantics they reproduce (scikit-image 0.19, SciPy 1.10, OpenCV 4.6, Pillow 9.4; Debian 12's
 python3-skimage, python3-scipy, python3-opencv, python3-pil).
 
-Run from the repository root:  python3 djmix-core/src/test/python/image_fixtures.py
-Output: djmix-core/src/test/resources/org/djmix/image/fixtures.json (values planar, C×H×W).
+Run from the repository root:  python3 djmix-image/src/test/python/image_fixtures.py
+Output: djmix-image/src/test/resources/org/djmix/image/fixtures.json (values planar, C×H×W).
 """
 import json
 
@@ -79,6 +79,6 @@ out["remap_dx"] = planar(dx)
 yy, xx = np.meshgrid(np.arange(H), np.arange(W), indexing="ij")
 out["map_coordinates_reflect"] = planar(
     ndi.map_coordinates(x[..., 0], [yy + dy, xx + dx], order=1, mode="reflect"))
-with open("djmix-core/src/test/resources/org/djmix/image/fixtures.json", "w") as f:
+with open("djmix-image/src/test/resources/org/djmix/image/fixtures.json", "w") as f:
     json.dump(out, f)
 print("wrote", len(out), "fixtures")

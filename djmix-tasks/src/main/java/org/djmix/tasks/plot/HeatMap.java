@@ -1,4 +1,4 @@
-package org.djmix.image;
+package org.djmix.tasks.plot;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.djmix.image.BufferedImages;
 
 /**
  * Tables of values in [0, 1] drawn as coloured cells with the value written in each (e.g. error per
