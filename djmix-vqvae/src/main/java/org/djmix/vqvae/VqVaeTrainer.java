@@ -2,30 +2,30 @@ package org.djmix.vqvae;
 
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.dataset.Batch;
+import ai.djl.training.dataset.BatchSampler;
 import ai.djl.training.dataset.RandomAccessDataset;
+import ai.djl.training.dataset.RandomSampler;
+import ai.djl.training.dataset.SequenceSampler;
 import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.listener.EvaluatorTrainingListener;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import ai.djl.training.util.ProgressBar;
-import ai.djl.translate.TranslateException;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.reflect.TypeToken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.djmix.core.training.NonFiniteLossException;
+import org.djmix.core.training.CheckpointListener;
+import org.djmix.core.training.EpochProgressListener;
+import org.djmix.core.training.FiniteLossListener;
+import org.djmix.core.training.TrainingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,13 +35,15 @@ import org.slf4j.LoggerFactory;
  * the test set (reconstruction MSE, code perplexity, codes in use) and saves the model with its
  * {@code metrics.json} into the output directory (temp + rename), which is both the checkpoint and
  * the result. {@code resume} continues after the last complete epoch found there: parameters are
- * restored, Adam's moments start afresh.
+ * restored, Adam's moments start afresh. The loop is djmix's {@link TrainingLoop} (DJL's EasyTrain)
+ * with the {@link CodebookUpdateListener}; training images are shuffled, test images are not.
  */
 public final class VqVaeTrainer {
 
     private static final Logger logger = LoggerFactory.getLogger(VqVaeTrainer.class);
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+    private static final Gson JSON = new GsonBuilder().setPrettyPrinting().create();
     private static final String METRICS = "metrics.json";
+    private static final String VALIDATE = "validate_";
 
     /** PyTorch's default conv weights: Kaiming-uniform with a = √5, i.e. U(±1/√fan_in). */
     private static final XavierInitializer TORCH_DEFAULT_WEIGHTS =
@@ -75,8 +77,8 @@ public final class VqVaeTrainer {
      * Trains a VQ-VAE (or the plain autoencoder of the ablation).
      *
      * @param autoencoder the network (not yet initialised)
-     * @param train training images; labels are ignored; its sampler should use {@link
-     *     #getBatchSize()}
+     * @param train training images (the first data array of each record; labels are ignored), drawn
+     *     in shuffled batches of {@link #getBatchSize()}
      * @param test test images for the per-epoch metrics
      * @param imageShape (C, H, W) of the images
      * @param out the output directory (model, config.json, metrics.json)
@@ -91,48 +93,83 @@ public final class VqVaeTrainer {
             Path out)
             throws IOException {
         Engine.getInstance().setRandomSeed((int) seed);
-        List<EpochMetrics> history = new ArrayList<>();
+        List<EpochMetrics> history =
+                resume && Files.isRegularFile(out.resolve(METRICS)) ? readMetrics(out) : List.of();
+        int first = history.size() + 1;
+        VectorQuantizer quantizer =
+                autoencoder instanceof VqVae vqvae ? vqvae.getQuantizer() : null;
+        EvaluatorTrainingListener evaluations = new EvaluatorTrainingListener();
+        CheckpointListener<EpochMetrics> checkpoints =
+                new CheckpointListener<>(
+                        out,
+                        history,
+                        evaluations,
+                        (epoch, values, seconds) ->
+                                new EpochMetrics(
+                                        epoch,
+                                        values.get("train_loss"),
+                                        values.get(VALIDATE + ReconstructionError.NAME),
+                                        quantizer == null
+                                                ? null
+                                                : (double)
+                                                        values.get(VALIDATE + CodeUsage.PERPLEXITY),
+                                        quantizer == null
+                                                ? null
+                                                : Math.round(
+                                                        values.get(
+                                                                VALIDATE + CodeUsage.CODES_IN_USE)),
+                                        seconds),
+                        (epoch, epochs) -> {
+                            logger.info("{}", epochs.get(epochs.size() - 1));
+                            AutoencoderDirectory.save(
+                                    autoencoder,
+                                    imageShape,
+                                    seed,
+                                    out,
+                                    Map.of(METRICS, JSON.toJson(epochs)));
+                        });
+        DefaultTrainingConfig config =
+                new DefaultTrainingConfig(new VqVaeLoss())
+                        .optOptimizer(
+                                Optimizer.adam()
+                                        .optLearningRateTracker(Tracker.fixed(learningRate))
+                                        .build())
+                        .optInitializer(TORCH_DEFAULT_WEIGHTS, Parameter.Type.WEIGHT)
+                        .addEvaluator(new ReconstructionError())
+                        .addTrainingListeners(
+                                evaluations,
+                                new FiniteLossListener(
+                                        out, first, (train.size() + batchSize - 1) / batchSize));
+        if (quantizer != null) {
+            config.addEvaluator(CodeUsage.perplexity())
+                    .addEvaluator(CodeUsage.codesInUse())
+                    .addTrainingListeners(new CodebookUpdateListener(quantizer));
+        }
+        config.addTrainingListeners(
+                new EpochProgressListener("VQ-VAE", train.size(), first), checkpoints);
         try (Model model = Model.newInstance("vqvae")) {
             model.setBlock(autoencoder);
-            DefaultTrainingConfig config =
-                    new DefaultTrainingConfig(new VqVaeLoss())
-                            .optOptimizer(
-                                    Optimizer.adam()
-                                            .optLearningRateTracker(Tracker.fixed(learningRate))
-                                            .build())
-                            .optInitializer(TORCH_DEFAULT_WEIGHTS, Parameter.Type.WEIGHT);
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(batchSize).addAll(imageShape));
-                if (resume && Files.isRegularFile(out.resolve(METRICS))) {
-                    history.addAll(readMetrics(out));
+                if (first > 1) {
                     AutoencoderDirectory.loadParameters(out, autoencoder, model.getNDManager());
                     logger.info("resuming after epoch {} from {}", history.size(), out);
                 }
-                for (int epoch = history.size() + 1; epoch <= epochs; epoch++) {
-                    long start = System.nanoTime();
-                    double trainLoss = trainEpoch(trainer, autoencoder, train, epoch, out);
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    EpochMetrics metrics = measure(trainer, test, epoch, trainLoss, seconds);
-                    NonFiniteLossException.requireFinite(
-                            metrics.testMse(), "test MSE", "after epoch " + epoch, out, epoch - 1);
-                    history.add(metrics);
-                    logger.info("{}", metrics);
-                    AutoencoderDirectory.save(
-                            autoencoder,
-                            imageShape,
-                            seed,
-                            out,
-                            Map.of(METRICS, GSON.toJson(history)));
-                }
+                TrainingLoop.fit(
+                        trainer,
+                        ImagesAsTargets.of(
+                                train, new BatchSampler(new RandomSampler(), batchSize, false)),
+                        ImagesAsTargets.of(
+                                test, new BatchSampler(new SequenceSampler(), batchSize, false)),
+                        first,
+                        epochs);
             }
-        } catch (TranslateException e) {
-            throw new IOException("could not read a batch: " + e.getMessage(), e);
         }
-        return history;
+        return checkpoints.getHistory();
     }
 
     /**
-     * Returns the batch size the datasets' samplers should use.
+     * Returns the batch size of training and testing.
      *
      * @return the batch size
      */
@@ -140,79 +177,11 @@ public final class VqVaeTrainer {
         return batchSize;
     }
 
-    private double trainEpoch(
-            Trainer trainer,
-            ConvAutoencoder autoencoder,
-            RandomAccessDataset train,
-            int epoch,
-            Path out)
-            throws IOException, TranslateException {
-        ProgressBar progress = new ProgressBar("VQ-VAE epoch " + epoch, train.size(), " images");
-        long steps = (train.size() + batchSize - 1) / batchSize;
-        double sum = 0;
-        long batches = 0;
-        long seen = 0;
-        for (Batch batch : trainer.iterateDataset(train)) {
-            try (batch) {
-                NDList images = batch.getData();
-                try (GradientCollector collector = trainer.newGradientCollector()) {
-                    NDList predictions = trainer.forward(images);
-                    NDArray loss = trainer.getLoss().evaluate(images, predictions);
-                    collector.backward(loss);
-                    float value = loss.getFloat();
-                    NonFiniteLossException.requireFinite(
-                            value,
-                            "training loss",
-                            "at epoch %d, step %d of %d".formatted(epoch, batches + 1, steps),
-                            out,
-                            epoch - 1);
-                    sum += value;
-                }
-                trainer.step();
-                if (autoencoder instanceof VqVae vqvae) {
-                    vqvae.getQuantizer().updateCodebook();
-                }
-                batches++;
-                seen += batch.getSize();
-                progress.update(seen);
-            }
-        }
-        progress.end();
-        return sum / Math.max(1, batches);
-    }
-
-    private static EpochMetrics measure(
-            Trainer trainer, RandomAccessDataset test, int epoch, double trainLoss, double seconds)
-            throws IOException, TranslateException {
-        double squaredError = 0;
-        long elements = 0;
-        CodeHistogram codes = null;
-        for (Batch batch : trainer.iterateDataset(test)) {
-            try (batch) {
-                NDArray images = batch.getData().head();
-                NDList out = trainer.evaluate(batch.getData());
-                squaredError += out.get(0).clip(0f, 1f).sub(images).square().sum().getFloat();
-                elements += images.size();
-                if (out.size() > 2) {
-                    codes = codes == null ? new CodeHistogram() : codes;
-                    codes.add(out.get(2).toLongArray());
-                }
-            }
-        }
-        return new EpochMetrics(
-                epoch,
-                trainLoss,
-                squaredError / elements,
-                codes == null ? null : codes.perplexity(),
-                codes == null ? null : codes.used(),
-                seconds);
-    }
-
     private static List<EpochMetrics> readMetrics(Path out) throws IOException {
         Path file = out.resolve(METRICS);
         try {
             List<EpochMetrics> metrics =
-                    GSON.fromJson(
+                    JSON.fromJson(
                             Files.readString(file),
                             new TypeToken<List<EpochMetrics>>() {}.getType());
             if (metrics == null) {

@@ -9,6 +9,7 @@ import ai.djl.training.dataset.Record;
 import ai.djl.util.Progress;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.djmix.core.RandomStreams;
+import org.djmix.core.training.EpochAware;
 import org.djmix.corruptions.LabelledImages;
 import org.djmix.image.ByteImage;
 
@@ -17,7 +18,7 @@ import org.djmix.image.ByteImage;
  * MB instead of 737 MB as floats. A record is the image as float32 in [0, 1] (\(v/255\)), shape (C,
  * H, W), and its class as a float32 scalar (what DJL's softmax cross-entropy reads).
  */
-public final class ImageDataset extends RandomAccessDataset {
+public final class ImageDataset extends RandomAccessDataset implements EpochAware {
 
     private final byte[] pixels;
     private final int[] labels;
@@ -45,6 +46,7 @@ public final class ImageDataset extends RandomAccessDataset {
      *
      * @param epoch the epoch, from 1
      */
+    @Override
     public void setEpoch(int epoch) {
         this.epoch = epoch;
     }

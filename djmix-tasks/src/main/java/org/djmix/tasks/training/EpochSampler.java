@@ -7,13 +7,14 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.djmix.core.RandomStreams;
+import org.djmix.core.training.EpochAware;
 
 /**
  * Batches of a shuffled order that depends only on (seed, epoch): epoch e's permutation can be made
  * again without replaying the epochs before it, which a resumed run needs. The last batch may be
  * smaller.
  */
-public final class EpochSampler implements Sampler {
+public final class EpochSampler implements Sampler, EpochAware {
 
     private final int batchSize;
     private final RandomStreams streams;
@@ -38,6 +39,7 @@ public final class EpochSampler implements Sampler {
      *
      * @param epoch from 1
      */
+    @Override
     public void setEpoch(int epoch) {
         this.epoch = epoch;
     }

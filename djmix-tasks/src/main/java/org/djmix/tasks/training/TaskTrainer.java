@@ -2,20 +2,16 @@ package org.djmix.tasks.training;
 
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.dataset.Batch;
+import ai.djl.training.evaluator.Accuracy;
 import ai.djl.training.initializer.XavierInitializer;
-import ai.djl.training.util.ProgressBar;
-import ai.djl.translate.TranslateException;
+import ai.djl.training.listener.EvaluatorTrainingListener;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.reflect.TypeToken;
@@ -32,8 +28,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.djmix.core.AbstractTrainingBlock;
 import org.djmix.core.method.Method;
-import org.djmix.core.platform.GlibcMalloc;
-import org.djmix.core.training.NonFiniteLossException;
+import org.djmix.core.training.CheckpointListener;
+import org.djmix.core.training.EpochOrderListener;
+import org.djmix.core.training.EpochProgressListener;
+import org.djmix.core.training.FiniteLossListener;
+import org.djmix.core.training.TrainingLoop;
 import org.djmix.io.AtomicDirectories;
 import org.djmix.tasks.data.BaseAugmentation;
 import org.djmix.tasks.data.ImageDataset;
@@ -60,6 +59,7 @@ public final class TaskTrainer {
     private static final String STATE = "state.json";
     private static final String METRICS = "metrics.json";
     private static final String CURVE = "curve.png";
+    private static final String ACCURACY = "Accuracy";
 
     /** He initialisation (fan-out, normal), as the reference CIFAR networks initialise convs. */
     private static final XavierInitializer HE_FAN_OUT =
@@ -172,12 +172,46 @@ public final class TaskTrainer {
         Engine.getInstance().setRandomSeed((int) config.seed());
         Block f = task.model();
         Block block = method.trainingBlock(f);
+        int first = state.epochsDone() + 1;
+        int last = Math.min(stopAfter, config.epochs());
+        EvaluatorTrainingListener evaluations = new EvaluatorTrainingListener();
+        CheckpointListener<EpochResult> checkpoints =
+                new CheckpointListener<>(
+                        out,
+                        history,
+                        evaluations,
+                        (epoch, values, seconds) ->
+                                new EpochResult(
+                                        epoch,
+                                        values.get("train_loss"),
+                                        1 - values.get("validate_" + ACCURACY),
+                                        schedule.getNewValue(epoch * stepsPerEpoch),
+                                        seconds),
+                        (epoch, results) ->
+                                save(
+                                        out,
+                                        f,
+                                        optimizer,
+                                        new RunState(
+                                                epoch,
+                                                block instanceof AbstractTrainingBlock training
+                                                        ? training.getStep()
+                                                        : 0,
+                                                epoch * stepsPerEpoch),
+                                        results));
         try (Model model = Model.newInstance(config.model())) {
             model.setBlock(block);
             DefaultTrainingConfig trainingConfig =
                     new DefaultTrainingConfig(method.trainingLoss(task.taskLoss()))
                             .optOptimizer(optimizer)
-                            .optInitializer(HE_FAN_OUT, Parameter.Type.WEIGHT);
+                            .optInitializer(HE_FAN_OUT, Parameter.Type.WEIGHT)
+                            .addEvaluator(new Accuracy(ACCURACY, 1))
+                            .addTrainingListeners(
+                                    evaluations,
+                                    new FiniteLossListener(out, first, stepsPerEpoch),
+                                    new EpochOrderListener(first, sampler, train),
+                                    new EpochProgressListener("Epoch", train.size(), first),
+                                    checkpoints);
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
                 trainer.initialize(
                         new Shape(config.batchSize()).addAll(new Shape(config.imageShape())));
@@ -188,84 +222,10 @@ public final class TaskTrainer {
                     }
                     logger.info("resuming {} after epoch {}", out, state.epochsDone());
                 }
-                int last = Math.min(stopAfter, config.epochs());
-                for (int epoch = state.epochsDone() + 1; epoch <= last; epoch++) {
-                    sampler.setEpoch(epoch);
-                    train.setEpoch(epoch);
-                    long start = System.nanoTime();
-                    double loss = trainEpoch(trainer, train, epoch, out);
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    double error = testError(trainer, test);
-                    int updates = epoch * stepsPerEpoch;
-                    history.add(
-                            new EpochResult(
-                                    epoch, loss, error, schedule.getNewValue(updates), seconds));
-                    logger.info("{}", history.get(history.size() - 1));
-                    long steps =
-                            block instanceof AbstractTrainingBlock training
-                                    ? training.getStep()
-                                    : 0;
-                    save(out, f, optimizer, new RunState(epoch, steps, updates), history);
-                    GlibcMalloc.releaseFreeMemory();
-                }
-            }
-        } catch (TranslateException e) {
-            throw new IOException("could not read a batch: " + e.getMessage(), e);
-        }
-        return history;
-    }
-
-    private double trainEpoch(Trainer trainer, ImageDataset train, int epoch, Path out)
-            throws IOException, TranslateException {
-        ProgressBar progress = new ProgressBar("Epoch " + epoch, train.size(), " images");
-        long steps = (train.size() + config.batchSize() - 1) / config.batchSize();
-        double sum = 0;
-        long batches = 0;
-        long seen = 0;
-        for (Batch batch : trainer.iterateDataset(train)) {
-            try (batch) {
-                try (GradientCollector collector = trainer.newGradientCollector()) {
-                    NDList predictions = trainer.forward(batch.getData(), batch.getLabels());
-                    NDArray loss = trainer.getLoss().evaluate(batch.getLabels(), predictions);
-                    collector.backward(loss);
-                    float value = loss.getFloat();
-                    NonFiniteLossException.requireFinite(
-                            value,
-                            "training loss",
-                            "at epoch %d, step %d of %d".formatted(epoch, batches + 1, steps),
-                            out,
-                            epoch - 1);
-                    sum += value;
-                }
-                trainer.step();
-                batches++;
-                seen += batch.getSize();
-                progress.update(seen);
+                TrainingLoop.fit(trainer, train, test, first, last);
             }
         }
-        progress.end();
-        return sum / Math.max(1, batches);
-    }
-
-    private static double testError(Trainer trainer, ImageDataset test)
-            throws IOException, TranslateException {
-        long wrong = 0;
-        long total = 0;
-        for (Batch batch : trainer.iterateDataset(test)) {
-            try (batch) {
-                NDArray logits = trainer.evaluate(batch.getData()).head();
-                NDArray labels = batch.getLabels().head();
-                wrong +=
-                        logits.argMax(1)
-                                .toType(labels.getDataType(), false)
-                                .neq(labels)
-                                .sum()
-                                .toType(ai.djl.ndarray.types.DataType.INT64, false)
-                                .getLong();
-                total += labels.size();
-            }
-        }
-        return (double) wrong / Math.max(1, total);
+        return checkpoints.getHistory();
     }
 
     private void save(
