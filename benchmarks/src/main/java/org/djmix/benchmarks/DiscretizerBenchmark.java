@@ -28,9 +28,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What \(g(x)\) costs inside a DJMix step: a saved VQ-VAE of REFERENCE §2's size (random weights —
- * the cost does not depend on them), loaded as {@link VqVaeDiscretizer}, applied to a batch of
- * 32×32×3 images on DJL's default device. Images/s = batch / time.
+ * What \(g(x)\) costs inside a DJMix step: a saved VQ-VAE of the paper's size (random weights — the
+ * cost does not depend on them), loaded as {@link VqVaeDiscretizer}, applied to a batch of 32×32×3
+ * images on DJL's default device. Images/s = batch / time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -77,7 +77,7 @@ public class TrainingStepBenchmark {
     public String passes;
 
     /**
-     * The discretizer g: {@code identity} (the method's own cost) or {@code vqvae} (REFERENCE §2's
+     * The discretizer g: {@code identity} (the method's own cost) or {@code vqvae} (the paper's
      * VQ-VAE with random weights: the cost of a real g).
      */
     @Param({"identity"})

@@ -9,8 +9,9 @@ import org.djmix.image.GaussianFilter;
 import org.djmix.image.Zoom;
 
 /**
- * The blur corruptions (REFERENCE §5.3): defocus (disk kernel), glass (blur, local pixel copies,
- * blur), motion (a line kernel at a random angle), zoom (the mean of centre zooms) and Gaussian.
+ * The blur corruptions (Hendrycks and Dietterich 2019): defocus (disk kernel), glass (blur, local
+ * pixel copies, blur), motion (a line kernel at a random angle), zoom (the mean of centre zooms)
+ * and Gaussian.
  */
 final class BlurCorruptions {
 

@@ -5,13 +5,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The parameter sets of the corruptions, per severity 1..5 (../shared/REFERENCE.md §5): {@link
- * #CIFAR} for 32×32 images (CIFAR-10-C), {@link #IMAGENET} for 224×224 (ImageNet-C), and {@link
- * #AUTO} for other sizes — ImageNet's parameters in pixels, with the quantities that only make
- * sense relative to the image adapted: the fog map is the next power of two at least as large as
- * the longest side, pixelate keeps the same fraction of the side, and the frost texture is scaled
- * up when it is smaller than the image. (Those three adapt to the size in every profile; at the
- * profile's own size they give exactly the reference's values.)
+ * The parameter sets of the corruptions, per severity 1..5 (Hendrycks and Dietterich 2019, their
+ * ImageNet-C and CIFAR-10-C code): {@link #CIFAR} for 32×32 images (CIFAR-10-C), {@link #IMAGENET}
+ * for 224×224 (ImageNet-C), and {@link #AUTO} for other sizes — ImageNet's parameters in pixels,
+ * with the quantities that only make sense relative to the image adapted: the fog map is the next
+ * power of two at least as large as the longest side, pixelate keeps the same fraction of the side,
+ * and the frost texture is scaled up when it is smaller than the image. (Those three adapt to the
+ * size in every profile; at the profile's own size they give exactly the reference's values.)
  */
 public enum CorruptionProfile {
     /** CIFAR-10-C's parameters (32×32). */
@@ -174,7 +174,7 @@ public enum CorruptionProfile {
      *
      * @param corruption the corruption
      * @param severity 1..5
-     * @return the parameters, in the order of REFERENCE §5's tables (a copy)
+     * @return the parameters, in the order of that code's parameter tables (a copy)
      */
     public double[] parameters(Corruption corruption, int severity) {
         Corruption.checkSeverity(severity);

@@ -10,8 +10,8 @@ import org.djmix.image.DoubleImage;
 import org.djmix.image.GaussianFilter;
 
 /**
- * The digital corruptions (REFERENCE §5.3): contrast (towards each channel's mean), elastic
- * transform (random affine, then smoothed random displacements), pixelate (box down- and
+ * The digital corruptions (Hendrycks and Dietterich 2019): contrast (towards each channel's mean),
+ * elastic transform (random affine, then smoothed random displacements), pixelate (box down- and
  * up-sampling), JPEG (libjpeg's quality scaling) and saturate (S·a + b in HSV).
  */
 final class DigitalCorruptions {

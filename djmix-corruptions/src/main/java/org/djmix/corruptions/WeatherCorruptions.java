@@ -6,9 +6,9 @@ import org.djmix.image.DoubleImage;
 import org.djmix.image.Zoom;
 
 /**
- * The weather corruptions (REFERENCE §5.3): snow (a zoomed, thresholded, motion-blurred noise layer
- * over a whitened image), frost (a random crop of a frost texture blended in), fog (a plasma
- * fractal added, then contrast reduced) and brightness (V + c in HSV).
+ * The weather corruptions (Hendrycks and Dietterich 2019): snow (a zoomed, thresholded,
+ * motion-blurred noise layer over a whitened image), frost (a random crop of a frost texture
+ * blended in), fog (a plasma fractal added, then contrast reduced) and brightness (V + c in HSV).
  */
 final class WeatherCorruptions {
 

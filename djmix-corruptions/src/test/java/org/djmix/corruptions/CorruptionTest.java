@@ -24,7 +24,7 @@ class CorruptionTest {
                     Corruption.GAUSSIAN_BLUR,
                     Corruption.SATURATE);
 
-    /** Where the reference's mean change grows with severity (issue 4's list). */
+    /** Where the reference's mean change grows with severity. */
     private static final Set<Corruption> MONOTONE =
             EnumSet.of(
                     Corruption.GAUSSIAN_NOISE,

@@ -15,7 +15,7 @@ import org.djmix.image.DoubleImage;
 import org.djmix.image.HsvColor;
 import org.junit.jupiter.api.Test;
 
-/** The deterministic pieces of the corruptions, checked exactly (issue 4's list). */
+/** The deterministic pieces of the corruptions, checked exactly. */
 class DeterministicPartsTest {
 
     @Test

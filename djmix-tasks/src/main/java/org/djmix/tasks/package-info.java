@@ -1,5 +1,2 @@
-/**
- * Tasks (classification, segmentation, detection) that DJMix trains through the task seam (arrives
- * with issue 5).
- */
+/** Tasks (classification, segmentation, detection) that DJMix trains through the task seam. */
 package org.djmix.tasks;

@@ -1,14 +1,13 @@
 package org.djmix.vqvae;
 
 import ai.djl.ndarray.types.Shape;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.djmix.core.training.RunJson;
 
 /**
  * What a saved autoencoder directory's {@code config.json} records: the format, the library that
@@ -57,8 +56,6 @@ public record AutoencoderConfig(
 
     /** The architecture name of a {@link PlainAutoencoder}. */
     public static final String PLAIN = "plain";
-
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
     /**
      * A VQ-VAE's quantiser settings.
@@ -158,7 +155,8 @@ public record AutoencoderConfig(
      * @throws IOException if it cannot be written
      */
     public void write(Path directory) throws IOException {
-        Files.writeString(directory.resolve(FILE), GSON.toJson(this), StandardCharsets.UTF_8);
+        Files.writeString(
+                directory.resolve(FILE), RunJson.GSON.toJson(this), StandardCharsets.UTF_8);
     }
 
     /**
@@ -179,7 +177,7 @@ public record AutoencoderConfig(
         }
         AutoencoderConfig config;
         try {
-            config = GSON.fromJson(json, AutoencoderConfig.class);
+            config = RunJson.GSON.fromJson(json, AutoencoderConfig.class);
         } catch (JsonParseException e) {
             throw new IOException(file + " is not valid JSON: " + e.getMessage(), e);
         }

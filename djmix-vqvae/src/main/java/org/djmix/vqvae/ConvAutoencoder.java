@@ -17,11 +17,10 @@ import java.util.List;
 import org.djmix.core.nn.ChannelAlignedConv2d;
 
 /**
- * The convolutional autoencoder of ../shared/REFERENCE.md §2 around a bottleneck: the encoder is
- * conv 4×4/2 to \(h/2\), ReLU, conv 4×4/2 to \(h\), ReLU, conv 3×3, a residual stack and a 1×1 conv
- * to \(D\); the bottleneck ({@link VectorQuantizer} in {@link VqVae}, none in {@link
- * PlainAutoencoder}) follows, and the decoder mirrors the encoder. A 32×32 image becomes an 8×8
- * grid of D-vectors.
+ * The convolutional autoencoder of the DJMix paper around a bottleneck: the encoder is conv 4×4/2
+ * to \(h/2\), ReLU, conv 4×4/2 to \(h\), ReLU, conv 3×3, a residual stack and a 1×1 conv to \(D\);
+ * the bottleneck ({@link VectorQuantizer} in {@link VqVae}, none in {@link PlainAutoencoder})
+ * follows, and the decoder mirrors the encoder. A 32×32 image becomes an 8×8 grid of D-vectors.
  *
  * <p>DJL's PyTorch engine has no transposed convolution, so each 4×4/2 transposed convolution of
  * the reference is an {@link Upsampling}: by default a sub-pixel convolution, whose function class
@@ -214,7 +213,7 @@ public abstract class ConvAutoencoder extends AbstractBlock {
     }
 
     /**
-     * The architecture settings both autoencoders share; defaults are REFERENCE §2's, for 3-channel
+     * The architecture settings both autoencoders share; defaults are the paper's, for 3-channel
      * images.
      *
      * @param <T> the concrete builder

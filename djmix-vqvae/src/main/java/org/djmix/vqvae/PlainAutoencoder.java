@@ -33,7 +33,7 @@ public final class PlainAutoencoder extends ConvAutoencoder {
         return new Builder();
     }
 
-    /** Builds a {@link PlainAutoencoder}; defaults are REFERENCE §2's (D = 64). */
+    /** Builds a {@link PlainAutoencoder}; defaults are the paper's (D = 64). */
     public static final class Builder extends BaseBuilder<Builder> {
 
         private int codeDim = 64;

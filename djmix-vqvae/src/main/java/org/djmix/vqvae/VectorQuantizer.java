@@ -28,8 +28,8 @@ import java.util.Random;
  * \gamma^t\) (they start at 0), Laplace-smooths the counts, \(\tilde{c}_k = (c_k + \epsilon)/(\sum
  * c + K\epsilon) \sum c\), and sets \(e_k = s_k / \tilde{c}_k\). Optionally, every {@code
  * revivalInterval} updates, codes no vector chose since the last check are re-seeded from random
- * encoder outputs of the current batch (the remedy for codebook collapse in ../shared/REFERENCE.md
- * §2).
+ * encoder outputs of the current batch (the usual remedy for codebook collapse, as in Dhariwal et
+ * al. 2020's Jukebox).
  */
 public final class VectorQuantizer extends AbstractBlock {
 
@@ -313,7 +313,7 @@ public final class VectorQuantizer extends AbstractBlock {
         return new Shape[] {in, new Shape(), new Shape(in.get(0), in.get(2), in.get(3))};
     }
 
-    /** Builds a {@link VectorQuantizer}; defaults are REFERENCE §2's. */
+    /** Builds a {@link VectorQuantizer}; defaults are the paper's. */
     public static final class Builder {
 
         private int codebookSize = 512;

@@ -2,9 +2,9 @@ package org.djmix.vqvae;
 
 /**
  * The discretizing autoencoder \(g\) of DJMix: a VQ-VAE (van den Oord et al. 2017) with the
- * architecture of ../shared/REFERENCE.md §2 ({@link ConvAutoencoder}) and a {@link VectorQuantizer}
- * as its bottleneck, so that \(g(x) = \mathrm{dec}(e_{k^*(\mathrm{enc}(x))})\). Forward returns
- * {@code (reconstruction, commitment loss, codes (N, H/4, W/4))}.
+ * architecture of the DJMix paper (Hataya and Nakayama; {@link ConvAutoencoder}) and a {@link
+ * VectorQuantizer} as its bottleneck, so that \(g(x) = \mathrm{dec}(e_{k^*(\mathrm{enc}(x))})\).
+ * Forward returns {@code (reconstruction, commitment loss, codes (N, H/4, W/4))}.
  */
 public final class VqVae extends ConvAutoencoder {
 
@@ -27,8 +27,8 @@ public final class VqVae extends ConvAutoencoder {
     }
 
     /**
-     * Returns the quantiser settings a {@link VqVae} uses unless told otherwise: REFERENCE §2's,
-     * with dead-code revival every 100 updates. Start from it to change one setting.
+     * Returns the quantiser settings a {@link VqVae} uses unless told otherwise: the paper's, with
+     * dead-code revival every 100 updates. Start from it to change one setting.
      *
      * @return a new quantiser builder
      */
@@ -45,7 +45,7 @@ public final class VqVae extends ConvAutoencoder {
         return quantizer;
     }
 
-    /** Builds a {@link VqVae}; defaults are REFERENCE §2's, for 3-channel images. */
+    /** Builds a {@link VqVae}; defaults are the paper's, for 3-channel images. */
     public static final class Builder extends BaseBuilder<Builder> {
 
         private VectorQuantizer.Builder quantizer = defaultQuantizer();

@@ -14,8 +14,6 @@ import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.listener.EvaluatorTrainingListener;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.reflect.TypeToken;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +23,7 @@ import java.util.Map;
 import org.djmix.core.training.CheckpointListener;
 import org.djmix.core.training.EpochProgressListener;
 import org.djmix.core.training.FiniteLossListener;
+import org.djmix.core.training.RunJson;
 import org.djmix.core.training.TrainingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class VqVaeTrainer {
 
     private static final Logger logger = LoggerFactory.getLogger(VqVaeTrainer.class);
-    private static final Gson JSON = new GsonBuilder().setPrettyPrinting().create();
     private static final String METRICS = "metrics.json";
     private static final String VALIDATE = "validate_";
 
@@ -126,7 +124,7 @@ public final class VqVaeTrainer {
                                     imageShape,
                                     seed,
                                     out,
-                                    Map.of(METRICS, JSON.toJson(epochs)));
+                                    Map.of(METRICS, RunJson.GSON.toJson(epochs)));
                         });
         DefaultTrainingConfig config =
                 new DefaultTrainingConfig(new VqVaeLoss())
@@ -181,7 +179,7 @@ public final class VqVaeTrainer {
         Path file = out.resolve(METRICS);
         try {
             List<EpochMetrics> metrics =
-                    JSON.fromJson(
+                    RunJson.GSON.fromJson(
                             Files.readString(file),
                             new TypeToken<List<EpochMetrics>>() {}.getType());
             if (metrics == null) {
@@ -193,7 +191,7 @@ public final class VqVaeTrainer {
         }
     }
 
-    /** Builds a {@link VqVaeTrainer}: REFERENCE §2's Adam 3e-4, batch 128. */
+    /** Builds a {@link VqVaeTrainer}: the paper's Adam 3e-4, batch 128. */
     public static final class Builder {
 
         private int epochs = 3;

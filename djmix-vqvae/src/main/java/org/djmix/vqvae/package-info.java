@@ -1,5 +1,2 @@
-/**
- * The discretizing autoencoder \(g\): a VQ-VAE trained to minimise \(\|g(x)-x\|^2\) (arrives with
- * issue 3).
- */
+/** The discretizing autoencoder \(g\): a VQ-VAE trained to minimise \(\|g(x)-x\|^2\). */
 package org.djmix.vqvae;

@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The three consistency divergences against hand computations (REFERENCE §3) and their laws.
- * Expected values for the larger cases were computed independently in float64 NumPy from the
+ * The three consistency divergences against hand computations (the paper's equations) and their
+ * laws. Expected values for the larger cases were computed independently in float64 NumPy from the
  * formulas; case 1 is computed in the test itself.
  */
 class ConsistencyLossTest {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
 import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.norm.BatchNorm;
@@ -12,6 +13,9 @@ import org.djmix.core.nn.ChannelAlignedConv2d;
 
 /** The building blocks the classification (and later segmentation) networks share. */
 public final class ModelBlocks {
+
+    /** A bottleneck block's output channels per plane. */
+    public static final int BOTTLENECK_EXPANSION = 4;
 
     private ModelBlocks() {}
 
@@ -107,5 +111,40 @@ public final class ModelBlocks {
         if (numClasses < 1) {
             throw new IllegalArgumentException("numClasses must be > 0, got " + numClasses);
         }
+    }
+
+    /**
+     * The bottleneck block of ResNet and ResNeXt, as torchvision's {@code Bottleneck(groups,
+     * width_per_group, dilation)}: \(y = \mathrm{ReLU}(F(x) + S(x))\) with \(F\) = 1×1 conv to
+     * \(w\), BN–ReLU, 3×3 conv (stride, groups, dilation), BN–ReLU, 1×1 conv to 4·planes, BN, and
+     * \(w = \lfloor \mathrm{planes} \cdot \mathrm{widthPerGroup} / 64 floor \cdot
+     * \mathrm{groups}\); \(S\) is the identity or a strided 1×1 projection with BN.
+     *
+     * @param planes the block's planes (its output has 4·planes channels)
+     * @param stride the stride of the 3×3 convolution and the projection
+     * @param groups the cardinality (1: ResNet)
+     * @param widthPerGroup the width per group at 64 planes (64: ResNet)
+     * @param dilation the dilation of the 3×3 convolution
+     * @param project whether the shortcut projects (when the shape changes)
+     * @return the block
+     */
+    public static Block bottleneck(
+            int planes, int stride, int groups, int widthPerGroup, int dilation, boolean project) {
+        int width = (int) Math.floor(planes * (widthPerGroup / 64.0)) * groups;
+        Block body =
+                new SequentialBlock()
+                        .add(conv(width, 1, 1))
+                        .add(bnRelu())
+                        .add(conv(width, 3, stride, groups, dilation))
+                        .add(bnRelu())
+                        .add(conv(planes * BOTTLENECK_EXPANSION, 1, 1))
+                        .add(bn());
+        Block shortcut =
+                project
+                        ? new SequentialBlock()
+                                .add(conv(planes * BOTTLENECK_EXPANSION, 1, stride))
+                                .add(bn())
+                        : Blocks.identityBlock();
+        return new SequentialBlock().add(sum(body, shortcut)).add(Activation::relu);
     }
 }

@@ -1,13 +1,11 @@
 package org.djmix.tasks.classification;
 
-import static org.djmix.tasks.classification.ModelBlocks.bn;
+import static org.djmix.tasks.classification.ModelBlocks.BOTTLENECK_EXPANSION;
 import static org.djmix.tasks.classification.ModelBlocks.bnRelu;
+import static org.djmix.tasks.classification.ModelBlocks.bottleneck;
 import static org.djmix.tasks.classification.ModelBlocks.conv;
-import static org.djmix.tasks.classification.ModelBlocks.sum;
 
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
@@ -22,8 +20,6 @@ import ai.djl.nn.pooling.Pool;
  */
 public final class ResNeXt {
 
-    private static final int EXPANSION = 4;
-
     private ResNeXt() {}
 
     /**
@@ -33,24 +29,6 @@ public final class ResNeXt {
      */
     public static Builder builder() {
         return new Builder();
-    }
-
-    private static Block bottleneck(
-            int planes, int cardinality, int baseWidth, int stride, boolean project) {
-        int width = (int) Math.floor(planes * (baseWidth / 64.0)) * cardinality;
-        Block body =
-                new SequentialBlock()
-                        .add(conv(width, 1, 1))
-                        .add(bnRelu())
-                        .add(conv(width, 3, stride, cardinality, 1))
-                        .add(bnRelu())
-                        .add(conv(planes * EXPANSION, 1, 1))
-                        .add(bn());
-        Block shortcut =
-                project
-                        ? new SequentialBlock().add(conv(planes * EXPANSION, 1, stride)).add(bn())
-                        : Blocks.identityBlock();
-        return new SequentialBlock().add(sum(body, shortcut)).add(Activation::relu);
     }
 
     /** Builds a {@link ResNeXt}: depth 29, cardinality 4, base width 32, 10 classes unless set. */
@@ -132,9 +110,10 @@ public final class ResNeXt {
             for (int stage = 0; stage < 3; stage++) {
                 for (int b = 0; b < blocks; b++) {
                     int stride = b == 0 && stage > 0 ? 2 : 1;
-                    boolean project = b == 0 && (stride != 1 || in != planes[stage] * EXPANSION);
-                    net.add(bottleneck(planes[stage], cardinality, baseWidth, stride, project));
-                    in = planes[stage] * EXPANSION;
+                    boolean project =
+                            b == 0 && (stride != 1 || in != planes[stage] * BOTTLENECK_EXPANSION);
+                    net.add(bottleneck(planes[stage], stride, cardinality, baseWidth, 1, project));
+                    in = planes[stage] * BOTTLENECK_EXPANSION;
                 }
             }
             return net.add(Pool.globalAvgPool2dBlock())

@@ -1,18 +1,16 @@
 package org.djmix.tasks.classification;
 
-import static org.djmix.tasks.classification.ModelBlocks.bn;
+import static org.djmix.tasks.classification.ModelBlocks.BOTTLENECK_EXPANSION;
 import static org.djmix.tasks.classification.ModelBlocks.bnRelu;
+import static org.djmix.tasks.classification.ModelBlocks.bottleneck;
 import static org.djmix.tasks.classification.ModelBlocks.conv;
-import static org.djmix.tasks.classification.ModelBlocks.sum;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
@@ -33,7 +31,6 @@ import java.util.List;
 public final class ResNet50 extends AbstractBlock {
 
     private static final byte VERSION = 1;
-    private static final int EXPANSION = 4;
     private static final int[] BLOCKS = {3, 4, 6, 3};
     private static final int[] PLANES = {64, 128, 256, 512};
 
@@ -69,9 +66,11 @@ public final class ResNet50 extends AbstractBlock {
                         bottleneck(
                                 planes,
                                 first ? stride : 1,
+                                1,
+                                64,
                                 first ? previousDilation : dilation,
-                                first && (stride != 1 || in != planes * EXPANSION)));
-                in = planes * EXPANSION;
+                                first && (stride != 1 || in != planes * BOTTLENECK_EXPANSION)));
+                in = planes * BOTTLENECK_EXPANSION;
             }
             stages.add(addChildBlock("layer" + (stage + 1), layer));
         }
@@ -92,22 +91,6 @@ public final class ResNet50 extends AbstractBlock {
      */
     public static Builder builder() {
         return new Builder();
-    }
-
-    private static Block bottleneck(int planes, int stride, int dilation, boolean project) {
-        Block body =
-                new SequentialBlock()
-                        .add(conv(planes, 1, 1))
-                        .add(bnRelu())
-                        .add(conv(planes, 3, stride, 1, dilation))
-                        .add(bnRelu())
-                        .add(conv(planes * EXPANSION, 1, 1))
-                        .add(bn());
-        Block shortcut =
-                project
-                        ? new SequentialBlock().add(conv(planes * EXPANSION, 1, stride)).add(bn())
-                        : Blocks.identityBlock();
-        return new SequentialBlock().add(sum(body, shortcut)).add(Activation::relu);
     }
 
     /**

@@ -4,9 +4,9 @@ import java.util.Map;
 import org.djmix.corruptions.Corruption;
 
 /**
- * AlexNet's ImageNet-C errors, the normaliser of the corruption error (REFERENCE §5.4): \(CE_c =
- * \sum_s E_{c,s} / \sum_s E^{AlexNet}_{c,s}\), mCE the mean over the 15, relative CE with \(E -
- * E_{clean}\) on both sides (AlexNet's clean error 0.43478).
+ * AlexNet's ImageNet-C errors, the normaliser of the corruption error (Hendrycks and Dietterich
+ * 2019): \(CE_c = \sum_s E_{c,s} / \sum_s E^{AlexNet}_{c,s}\), mCE the mean over the 15, relative
+ * CE with \(E - E_{clean}\) on both sides (AlexNet's clean error 0.43478).
  */
 public final class AlexNetErrors {
 

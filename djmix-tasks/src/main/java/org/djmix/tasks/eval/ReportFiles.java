@@ -1,7 +1,5 @@
 package org.djmix.tasks.eval;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.djmix.core.training.RunJson;
 import org.djmix.io.AtomicDirectories;
 import org.djmix.tasks.plot.HeatMap;
 
@@ -20,8 +19,6 @@ import org.djmix.tasks.plot.HeatMap;
  * evaluated) and {@code heatmap.png} (error per corruption × severity, one panel per model).
  */
 public final class ReportFiles {
-
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
     private ReportFiles() {}
 
@@ -75,7 +72,7 @@ public final class ReportFiles {
             }
             models.add(m);
         }
-        return GSON.toJson(models);
+        return RunJson.GSON.toJson(models);
     }
 
     static String csv(List<RobustnessReport> reports) {

@@ -5,9 +5,10 @@ import ai.djl.training.loss.Loss;
 import org.djmix.core.TaskOutputs;
 
 /**
- * What a task tells a training method (ARCHITECTURE.md, "the seam"): the model \(f\), the task loss
- * \(\ell(f(\tilde{x}), y)\) and which of \(f\)'s outputs the consistency term compares. Methods
- * never look inside a task; classification, segmentation and detection each implement this.
+ * What a task tells a training method (docs/design.md, "One DJMix training step"): the model \(f\),
+ * the task loss \(\ell(f(\tilde{x}), y)\) and which of \(f\)'s outputs the consistency term
+ * compares. Methods never look inside a task; classification, segmentation and detection each
+ * implement this.
  *
  * <p>The architecture sketch has {@code NDArray consistencyLogits(NDList f)}; the core's methods
  * take the same choice as data ({@link TaskOutputs}: outputs per view and which one JS compares),

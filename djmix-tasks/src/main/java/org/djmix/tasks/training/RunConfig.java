@@ -1,7 +1,5 @@
 package org.djmix.tasks.training;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.djmix.core.training.RunJson;
 
 /**
  * What a training run's {@code config.json} records: enough to rebuild the model for evaluation and
@@ -58,15 +57,13 @@ public record RunConfig(
     /** The file name. */
     public static final String FILE = "config.json";
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
-
     /**
      * Returns the JSON text.
      *
      * @return the config as JSON
      */
     public String toJson() {
-        return GSON.toJson(this);
+        return RunJson.GSON.toJson(this);
     }
 
     /**
@@ -86,7 +83,7 @@ public record RunConfig(
         }
         RunConfig config;
         try {
-            config = GSON.fromJson(json, RunConfig.class);
+            config = RunJson.GSON.fromJson(json, RunConfig.class);
         } catch (JsonParseException e) {
             throw new IOException(file + " is not valid JSON: " + e.getMessage(), e);
         }

@@ -12,8 +12,6 @@ import ai.djl.training.Trainer;
 import ai.djl.training.evaluator.Accuracy;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.listener.EvaluatorTrainingListener;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.reflect.TypeToken;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -32,6 +30,7 @@ import org.djmix.core.training.CheckpointListener;
 import org.djmix.core.training.EpochOrderListener;
 import org.djmix.core.training.EpochProgressListener;
 import org.djmix.core.training.FiniteLossListener;
+import org.djmix.core.training.RunJson;
 import org.djmix.core.training.TrainingLoop;
 import org.djmix.io.AtomicDirectories;
 import org.djmix.tasks.data.BaseAugmentation;
@@ -53,7 +52,6 @@ import org.slf4j.LoggerFactory;
 public final class TaskTrainer {
 
     private static final Logger logger = LoggerFactory.getLogger(TaskTrainer.class);
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
     private static final String PARAMETERS = "model.params";
     private static final String OPTIMIZER = "optimizer.state";
     private static final String STATE = "state.json";
@@ -149,9 +147,9 @@ public final class TaskTrainer {
                 throw new IOException(
                         "cannot resume " + out + " with other settings: " + differences);
             }
-            state = GSON.fromJson(Files.readString(out.resolve(STATE)), RunState.class);
+            state = RunJson.GSON.fromJson(Files.readString(out.resolve(STATE)), RunState.class);
             history.addAll(
-                    GSON.fromJson(
+                    RunJson.GSON.fromJson(
                             Files.readString(out.resolve(METRICS)),
                             new TypeToken<List<EpochResult>>() {}.getType()));
         }
@@ -245,8 +243,8 @@ public final class TaskTrainer {
                                     new DataOutputStream(new BufferedOutputStream(file))) {
                         optimizer.saveState(data, f);
                     }
-                    Files.writeString(directory.resolve(STATE), GSON.toJson(state));
-                    Files.writeString(directory.resolve(METRICS), GSON.toJson(history));
+                    Files.writeString(directory.resolve(STATE), RunJson.GSON.toJson(state));
+                    Files.writeString(directory.resolve(METRICS), RunJson.GSON.toJson(history));
                     new LineChart("epoch")
                             .addSeries(
                                     "training loss",

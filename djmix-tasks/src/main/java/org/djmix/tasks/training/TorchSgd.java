@@ -76,7 +76,7 @@ public final class TorchSgd extends Optimizer {
 
     /**
      * Zeroes the weight's own gradient. The collector accumulates into it and DJL's optimizers
-     * reset it after their update (DJL-NOTES); the trainer hands us a copy of it, so resetting
+     * reset it after their update (docs/design.md); the trainer hands us a copy of it, so resetting
      * {@code grad} would not do.
      */
     private static void resetGradient(NDArray weight) {

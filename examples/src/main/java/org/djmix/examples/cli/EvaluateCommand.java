@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
         description = "Measure clean and corrupted error of trained models and write a report.")
 public final class EvaluateCommand implements Callable<Integer> {
 
-    /** The corruptions that do not brighten a black background (issue 5's subset). */
+    /** The corruptions that do not brighten a black background. */
     static final List<String> NON_BRIGHTENING =
             Corruption.COMMON.stream()
                     .filter(
