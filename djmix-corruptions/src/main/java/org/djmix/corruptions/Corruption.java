@@ -1,7 +1,9 @@
 package org.djmix.corruptions;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
@@ -91,6 +93,103 @@ public enum Corruption {
     /** All 19. */
     public static final List<Corruption> ALL = List.of(values());
 
+    /**
+     * The ten of {@link #COMMON} that do not brighten a black background (all but snow, frost, fog,
+     * brightness and contrast): on dark images such as Fashion-MNIST the others change the picture
+     * rather than corrupt it.
+     */
+    public static final List<Corruption> NON_BRIGHTENING =
+            COMMON.stream()
+                    .filter(c -> !List.of(SNOW, FROST, FOG, BRIGHTNESS, CONTRAST).contains(c))
+                    .toList();
+
+    /** The named subsets {@link #parseList} accepts, by name. */
+    public static final Map<String, List<Corruption>> SUBSETS =
+            Map.of(
+                    "common", COMMON,
+                    "validation", VALIDATION,
+                    "segdet", SEGMENTATION_DETECTION,
+                    "all", ALL);
+
+    /** The highest severity. */
+    public static final int MAX_SEVERITY = 5;
+
+    /**
+     * Parses a list of corruptions: a subset ("common" (15), "validation" (4), "segdet" (10), "all"
+     * (19)) or comma-separated names.
+     *
+     * @param text the list
+     * @return the corruptions, in the given order
+     * @throws IllegalArgumentException naming the accepted subsets and names
+     */
+    public static List<Corruption> parseList(String text) {
+        List<Corruption> subset = SUBSETS.get(text.trim());
+        if (subset != null) {
+            return subset;
+        }
+        List<Corruption> list = new ArrayList<>();
+        for (String name : text.split(",")) {
+            Corruption corruption = byId(name.trim());
+            if (corruption == null) {
+                throw new IllegalArgumentException(
+                        "unknown corruption '%s'; expected common, validation, segdet, all or"
+                                        .formatted(name.trim())
+                                + " names from: "
+                                + ids());
+            }
+            list.add(corruption);
+        }
+        return list;
+    }
+
+    /**
+     * Parses severities: a range or a list, e.g. {@code 1-5} or {@code 1,3,5}.
+     *
+     * @param text the severities
+     * @return them, in the given order
+     * @throws IllegalArgumentException if one is not an integer in 1..5
+     */
+    public static List<Integer> parseSeverities(String text) {
+        List<Integer> list = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String[] range = part.trim().split("-", -1);
+            if (range.length > 2) {
+                throw new IllegalArgumentException(severityMessage(text));
+            }
+            try {
+                int from = Integer.parseInt(range[0].trim());
+                int to = range.length > 1 ? Integer.parseInt(range[1].trim()) : from;
+                if (from < 1 || to > MAX_SEVERITY || from > to) {
+                    throw new IllegalArgumentException(severityMessage(text));
+                }
+                for (int s = from; s <= to; s++) {
+                    list.add(s);
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(severityMessage(text), e);
+            }
+        }
+        return list;
+    }
+
+    private static String severityMessage(String text) {
+        return "'%s' is not a severity list; expected severities 1 to %d as a range or list, e.g. 1-5 or 1,3,5"
+                .formatted(text, MAX_SEVERITY);
+    }
+
+    private static Corruption byId(String id) {
+        for (Corruption c : values()) {
+            if (c.id.equals(id)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static String ids() {
+        return Arrays.stream(values()).map(Corruption::id).collect(Collectors.joining(", "));
+    }
+
     private final String id;
     private final CorruptionGroup group;
     private final CorruptionFunction function;
@@ -169,23 +268,18 @@ public enum Corruption {
      * @throws IllegalArgumentException naming the accepted names
      */
     public static Corruption fromId(String id) {
-        for (Corruption c : values()) {
-            if (c.id.equals(id)) {
-                return c;
-            }
+        Corruption corruption = byId(id);
+        if (corruption == null) {
+            throw new IllegalArgumentException(
+                    "unknown corruption '" + id + "'; expected one of " + ids());
         }
-        throw new IllegalArgumentException(
-                "unknown corruption '"
-                        + id
-                        + "'; expected one of "
-                        + Arrays.stream(values())
-                                .map(Corruption::id)
-                                .collect(Collectors.joining(", ")));
+        return corruption;
     }
 
     static void checkSeverity(int severity) {
-        if (severity < 1 || severity > 5) {
-            throw new IllegalArgumentException("severity must be 1..5, got " + severity);
+        if (severity < 1 || severity > MAX_SEVERITY) {
+            throw new IllegalArgumentException(
+                    "severity must be 1.." + MAX_SEVERITY + ", got " + severity);
         }
     }
 

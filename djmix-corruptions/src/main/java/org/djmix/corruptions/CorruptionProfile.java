@@ -183,6 +183,24 @@ public enum CorruptionProfile {
     }
 
     /**
+     * Returns the parameters that suit an image size: {@link #CIFAR} for 32×32 (CIFAR-10-C), {@link
+     * #IMAGENET} for 224×224 (ImageNet-C), {@link #AUTO} otherwise.
+     *
+     * @param width the images' width
+     * @param height the images' height
+     * @return the profile
+     */
+    public static CorruptionProfile forImageSize(int width, int height) {
+        if (width == 32 && height == 32) {
+            return CIFAR;
+        }
+        if (width == 224 && height == 224) {
+            return IMAGENET;
+        }
+        return AUTO;
+    }
+
+    /**
      * Returns the profile named on a command line.
      *
      * @param name {@code cifar}, {@code imagenet} or {@code auto}

@@ -45,11 +45,28 @@ public final class Methods {
                     "djmix-nomix",
                     "djmix-noquant");
 
+    /** The methods that need a discretizer g ({@link MethodOptions.Builder#setDiscretizer}). */
+    public static final List<String> WITH_DISCRETIZER =
+            NAMES.stream().filter(n -> n.startsWith("djmix")).toList();
+
+    /** The method that needs a plain autoencoder as g (the ablation without quantiser). */
+    public static final String WITHOUT_QUANTISER = "djmix-noquant";
+
     private static final float DJMIX_GAMMA = 1f;
     private static final float AUGMIX_GAMMA = 12f;
     private static final double MIXUP_ALPHA = 1.0;
 
     private Methods() {}
+
+    /**
+     * Tells whether a method needs a discretizer g.
+     *
+     * @param name one of {@link #NAMES}
+     * @return true for DJMix and its variants
+     */
+    public static boolean needsDiscretizer(String name) {
+        return WITH_DISCRETIZER.contains(name);
+    }
 
     /**
      * Creates a method.

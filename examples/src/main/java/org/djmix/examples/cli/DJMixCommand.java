@@ -57,6 +57,7 @@ public final class DJMixCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new DJMixCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(
                 (ex, arguments) -> {
                     CommandLine command = ex.getCommandLine();

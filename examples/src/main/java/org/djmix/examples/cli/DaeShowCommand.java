@@ -11,7 +11,9 @@ import org.djmix.tasks.data.DataSpec;
 import org.djmix.tasks.data.ImageDataset;
 import org.djmix.vqvae.VqVaeDiscretizer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code djmix dae show}: draws the paper's Figure 1 for a trained g — test images, g(x) and the
@@ -25,8 +27,10 @@ import picocli.CommandLine.Option;
                         + " (1-beta)*g(x) at beta = 0.25, 0.5, 0.75 into a PNG grid.")
 public final class DaeShowCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "a directory saved by 'dae train'")
-    private Path model;
+    @Spec private CommandSpec spec;
+
+    @Option(names = "--run", required = true, description = "a directory saved by 'dae train'")
+    private Path run;
 
     @Option(
             names = "--data",
@@ -74,7 +78,7 @@ public final class DaeShowCommand implements Callable<Integer> {
                             + data);
         }
         try (NDManager manager = NDManager.newBaseManager();
-                VqVaeDiscretizer g = VqVaeDiscretizer.load(model, manager, 256)) {
+                VqVaeDiscretizer g = VqVaeDiscretizer.load(run, manager, 256)) {
             NDList images = new NDList();
             for (int i = first; i < first + count; i++) {
                 images.add(test.get(manager, i).getData().head());
@@ -82,7 +86,7 @@ public final class DaeShowCommand implements Callable<Integer> {
             NDArray batch = NDArrays.stack(images);
             MixingFigure.of(g, batch, MixingFigure.DEFAULT_BETAS, scale).writePng(out);
         }
-        System.out.println("wrote " + out);
+        spec.commandLine().getOut().println("wrote " + out);
         return 0;
     }
 }

@@ -12,7 +12,10 @@ import org.djmix.vqvae.PlainAutoencoder;
 import org.djmix.vqvae.VqVae;
 import org.djmix.vqvae.VqVaeTrainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code djmix dae train}: pre-trains the discretizing autoencoder g on a dataset. */
 @Command(
@@ -20,6 +23,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Pre-train the VQ-VAE g (minimise ||g(x) - x||^2) and save it to --out.")
 public final class DaeTrainCommand implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
 
     @Option(names = "--data", required = true, description = "the images: " + DataSpec.FORMS)
     private String data;
@@ -39,8 +44,7 @@ public final class DaeTrainCommand implements Callable<Integer> {
             description = "batch size (default ${DEFAULT-VALUE})")
     private int batch;
 
-    @Option(names = "--seed", defaultValue = "0", description = "seed (default ${DEFAULT-VALUE})")
-    private long seed;
+    @Mixin private SeedOption seedOption;
 
     @Option(names = "--train-limit", description = "use only the first N training images")
     private Integer trainLimit;
@@ -74,7 +78,7 @@ public final class DaeTrainCommand implements Callable<Integer> {
                 VqVaeTrainer.builder()
                         .optEpochs(epochs)
                         .optBatchSize(batch)
-                        .optSeed(seed)
+                        .optSeed(seedOption.value())
                         .optLearningRate(learningRate)
                         .optResume(resume)
                         .build();
@@ -94,21 +98,24 @@ public final class DaeTrainCommand implements Callable<Integer> {
                                 .optQuantizer(
                                         VqVae.defaultQuantizer()
                                                 .optCommitment(commitment)
-                                                .optSeed(seed))
+                                                .optSeed(seedOption.value()))
                                 .build();
         List<EpochMetrics> history =
                 trainer.train(autoencoder, train, test, train.getImageShape(), out);
         EpochMetrics last = history.get(history.size() - 1);
-        System.out.printf(
-                "saved %s: epoch %d, test MSE %.5f%s%n",
-                out,
-                last.epoch(),
-                last.testMse(),
-                last.codesUsed() == null
-                        ? ""
-                        : String.format(
-                                ", perplexity %.1f, %d codes in use",
-                                last.perplexity(), last.codesUsed()));
+        this.spec
+                .commandLine()
+                .getOut()
+                .printf(
+                        "saved %s: epoch %d, test MSE %.5f%s%n",
+                        out,
+                        last.epoch(),
+                        last.testMse(),
+                        last.codesUsed() == null
+                                ? ""
+                                : String.format(
+                                        ", perplexity %.1f, %d codes in use",
+                                        last.perplexity(), last.codesUsed()));
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 package org.djmix.examples.cli;
 
 import ai.djl.ndarray.NDManager;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +19,12 @@ import org.djmix.tasks.eval.ReportFiles;
 import org.djmix.tasks.eval.RobustnessEvaluation;
 import org.djmix.tasks.eval.RobustnessReport;
 import org.djmix.tasks.eval.TrainedClassifiers;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code djmix evaluate}: clean and corrupted error of one or more trained models, side by side, as
@@ -31,26 +36,11 @@ import picocli.CommandLine.Option;
         description = "Measure clean and corrupted error of trained models and write a report.")
 public final class EvaluateCommand implements Callable<Integer> {
 
-    /** The corruptions that do not brighten a black background. */
-    static final List<String> NON_BRIGHTENING =
-            Corruption.COMMON.stream()
-                    .filter(
-                            c ->
-                                    !List.of(
-                                                    Corruption.SNOW,
-                                                    Corruption.FROST,
-                                                    Corruption.FOG,
-                                                    Corruption.BRIGHTNESS,
-                                                    Corruption.CONTRAST)
-                                            .contains(c))
-                    .map(Corruption::id)
-                    .toList();
-
     @Option(
-            names = "--model",
+            names = "--run",
             required = true,
             description = "a run directory of 'djmix train' (repeat to compare models)")
-    private List<Path> models;
+    private List<Path> runs;
 
     @Option(
             names = "--data",
@@ -58,32 +48,30 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "the clean test set: " + DataSpec.FORMS)
     private String data;
 
-    @Option(names = "--corrupted", description = "cifar-c:DIR, a CIFAR-10-C style directory")
-    private String corrupted;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Corrupted corrupted;
 
-    @Option(
-            names = "--corrupt-on-the-fly",
-            description =
-                    "corrupt the test set in memory with this profile (cifar, imagenet, auto)")
-    private String onTheFly;
+    /** Where the corrupted images come from: one of the two. */
+    static final class Corrupted {
 
-    @Option(
-            names = "--corruptions",
-            defaultValue = "common",
-            description = "common, validation, segdet, all or names (default ${DEFAULT-VALUE})")
-    private String corruptions;
+        @Option(
+                names = "--corrupted",
+                required = true,
+                description = "cifar-c:DIR, a CIFAR-10-C style directory")
+        private String directory;
 
-    @Option(
-            names = "--severities",
-            defaultValue = "1-5",
-            description = "e.g. 1-5 or 1,3,5 (default ${DEFAULT-VALUE})")
-    private String severities;
+        @Option(
+                names = "--corrupt-on-the-fly",
+                required = true,
+                description =
+                        "corrupt the test set in memory with this profile:"
+                                + " ${COMPLETION-CANDIDATES}")
+        private CorruptionProfile profile;
+    }
 
-    @Option(
-            names = "--seed",
-            defaultValue = "0",
-            description = "on-the-fly seed (default ${DEFAULT-VALUE})")
-    private long seed;
+    @Mixin private CorruptionOptions corruption;
+
+    @Mixin private SeedOption seed;
 
     @Option(names = "--test-limit", description = "use only the first N test images")
     private Integer testLimit;
@@ -96,12 +84,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "the report directory")
     private Path out;
 
+    @Spec private CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        if ((corrupted == null) == (onTheFly == null)) {
-            throw new IllegalArgumentException(
-                    "give exactly one of --corrupted cifar-c:DIR and --corrupt-on-the-fly PROFILE");
-        }
         GlibcMalloc.keepFreedMemory();
         ImageDataset.Builder builder = DataSpec.parse(data).read(false).setSampling(1, false);
         if (testLimit != null) {
@@ -110,51 +96,56 @@ public final class EvaluateCommand implements Callable<Integer> {
         ImageDataset test = builder.build();
         LabelledImages clean = test.asLabelledImages();
         CorruptionSource source;
-        if (corrupted != null) {
-            if (!corrupted.startsWith("cifar-c:")) {
+        if (corrupted.directory != null) {
+            if (!corrupted.directory.startsWith("cifar-c:")) {
                 throw new IllegalArgumentException(
-                        "--corrupted must be cifar-c:DIR, got '" + corrupted + "'");
+                        "--corrupted must be cifar-c:DIR, got '" + corrupted.directory + "'");
             }
-            source = CorruptionSource.cifarC(Path.of(corrupted.substring("cifar-c:".length())));
+            source =
+                    CorruptionSource.cifarC(
+                            Path.of(corrupted.directory.substring("cifar-c:".length())));
         } else {
             source =
                     CorruptionSource.onTheFly(
                             clean,
-                            CorruptionProfile.fromName(onTheFly),
-                            seed,
+                            corrupted.profile,
+                            seed.value(),
                             Runtime.getRuntime().availableProcessors());
         }
-        List<Corruption> chosen = CorruptCommand.parseCorruptions(corruptions);
-        List<Integer> levels = CorruptCommand.parseSeverities(severities);
+        List<Corruption> chosen = corruption.corruptions();
+        List<Integer> levels = corruption.severities();
         List<RobustnessReport> reports;
         try (NDManager manager = NDManager.newBaseManager()) {
             Map<String, ImageClassifier> classifiers = new LinkedHashMap<>();
-            for (Path model : models) {
-                String name = model.getFileName().toString();
+            for (Path run : runs) {
+                String name = run.getFileName().toString();
                 if (classifiers.containsKey(name)) {
                     throw new IllegalArgumentException(
-                            "two --model directories are named '"
+                            "two --run directories are named '"
                                     + name
                                     + "'; the report needs distinct names");
                 }
                 classifiers.put(
                         name,
                         TrainedClassifiers.load(
-                                model, manager, test.getImageShape(), test.getNumClasses(), 256));
+                                run, manager, test.getImageShape(), test.getNumClasses(), 256));
             }
             reports = RobustnessEvaluation.evaluate(classifiers, clean, source, chosen, levels);
         }
         Map<String, List<String>> subsets = new LinkedHashMap<>();
         if (chosen.equals(Corruption.COMMON)) {
-            subsets.put("10 non-brightening", NON_BRIGHTENING);
+            subsets.put(
+                    "10 non-brightening",
+                    Corruption.NON_BRIGHTENING.stream().map(Corruption::id).toList());
         }
         ReportFiles.write(reports, subsets, meanCorruptionError, out);
+        PrintWriter console = spec.commandLine().getOut();
         for (RobustnessReport r : reports) {
-            System.out.printf(
+            console.printf(
                     "%s: clean error %.2f %%, mean corrupted error %.2f %%%n",
                     r.model(), 100 * r.cleanError(), 100 * r.meanCorruptedError());
         }
-        System.out.println("wrote " + out.resolve("report.md"));
+        console.println("wrote " + out.resolve("report.md"));
         return 0;
     }
 }

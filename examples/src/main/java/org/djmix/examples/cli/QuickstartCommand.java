@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.djmix.core.platform.GlibcMalloc;
 import org.djmix.tasks.data.FashionMnist;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,8 +43,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--fast", description = "a smaller budget (about 3 minutes on 2 CPU cores)")
     private boolean fast;
 
-    @Option(names = "--seed", defaultValue = "0", description = "seed (default ${DEFAULT-VALUE})")
-    private long seed;
+    @Mixin private SeedOption seedOption;
 
     @Option(
             names = "--train-limit",
@@ -72,7 +72,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         PrintWriter printer = spec.commandLine().getOut();
         String dataset = chooseData(printer);
         Budget budget = budget();
-        String seedText = Long.toString(seed);
+        String seedText = Long.toString(seedOption.value());
         Path dae = out.resolve("dae");
         List<List<String>> steps = new ArrayList<>();
         steps.add(
@@ -120,9 +120,9 @@ public final class QuickstartCommand implements Callable<Integer> {
         steps.add(
                 List.of(
                         "evaluate",
-                        "--model",
+                        "--run",
                         out.resolve("baseline").toString(),
-                        "--model",
+                        "--run",
                         out.resolve("djmix").toString(),
                         "--data",
                         dataset,

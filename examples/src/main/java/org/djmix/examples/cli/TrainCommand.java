@@ -10,7 +10,6 @@ import org.djmix.core.method.Method;
 import org.djmix.core.method.MethodOptions;
 import org.djmix.core.method.Methods;
 import org.djmix.core.platform.GlibcMalloc;
-import org.djmix.tasks.classification.ClassificationModels;
 import org.djmix.tasks.classification.ClassificationTask;
 import org.djmix.tasks.data.DataSpec;
 import org.djmix.tasks.data.ImageDataset;
@@ -20,7 +19,10 @@ import org.djmix.tasks.training.TaskTrainer;
 import org.djmix.vqvae.AutoencoderConfig;
 import org.djmix.vqvae.VqVaeDiscretizer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code djmix train}: trains a model on a task with a method, checkpointing every epoch. */
 @Command(
@@ -28,6 +30,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Train a model with a method (baseline, mixup, augmix, djmix, ...).")
 public final class TrainCommand implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
 
     @Option(
             names = "--task",
@@ -41,13 +45,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--model",
             defaultValue = "wrn-28-2",
-            description = "the network (default ${DEFAULT-VALUE}; see --help of djmix)")
+            converter = NameChoice.ModelNames.class,
+            completionCandidates = NameChoice.ModelNames.class,
+            description = "the network: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     private String model;
 
     @Option(
             names = "--method",
             defaultValue = "djmix",
-            description = "the method (default ${DEFAULT-VALUE})")
+            converter = NameChoice.MethodNames.class,
+            completionCandidates = NameChoice.MethodNames.class,
+            description = "the method: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     private String method;
 
     @Option(names = "--dae", description = "the saved g (dae train --out) for the djmix methods")
@@ -84,8 +92,7 @@ public final class TrainCommand implements Callable<Integer> {
                     "SGDR cycle in epochs; 0: one cosine over the run (default ${DEFAULT-VALUE})")
     private int restartEpochs;
 
-    @Option(names = "--seed", defaultValue = "0", description = "seed (default ${DEFAULT-VALUE})")
-    private long seed;
+    @Mixin private SeedOption seedOption;
 
     @Option(names = "--train-limit", description = "use only the first N training images")
     private Integer trainLimit;
@@ -115,17 +122,6 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException(
                     "unknown --task '" + task + "'; this version trains: classification");
         }
-        if (!ClassificationModels.NAMES.contains(model)) {
-            throw new IllegalArgumentException(
-                    "unknown --model '"
-                            + model
-                            + "'; expected one of "
-                            + ClassificationModels.NAMES);
-        }
-        if (!Methods.NAMES.contains(method)) {
-            throw new IllegalArgumentException(
-                    "unknown --method '" + method + "'; expected one of " + Methods.NAMES);
-        }
         GlibcMalloc.keepFreedMemory();
         DataSpec spec = DataSpec.parse(data);
         ImageDataset.Builder train = spec.read(true);
@@ -140,8 +136,10 @@ public final class TrainCommand implements Callable<Integer> {
         long[] shape = test.getImageShape().getShape();
         try (NDManager manager = NDManager.newBaseManager()) {
             MethodOptions.Builder options =
-                    MethodOptions.builder().optSeed(seed).optSeparatePasses(separatePasses);
-            if (method.startsWith("djmix")) {
+                    MethodOptions.builder()
+                            .optSeed(seedOption.value())
+                            .optSeparatePasses(separatePasses);
+            if (Methods.needsDiscretizer(method)) {
                 options.setDiscretizer(loadDiscretizer(manager, shape));
             }
             Method chosen = Methods.create(method, options.build());
@@ -163,15 +161,18 @@ public final class TrainCommand implements Callable<Integer> {
                             weightDecay,
                             0.9f,
                             restartEpochs,
-                            seed);
+                            seedOption.value());
             TaskTrainer trainer =
                     TaskTrainer.of(
                             new ClassificationTask(model, test.getNumClasses()), chosen, config);
             List<EpochResult> history = trainer.train(train, test, out, resume);
             EpochResult last = history.get(history.size() - 1);
-            System.out.printf(
-                    "saved %s: epoch %d, clean test error %.2f %%%n",
-                    out, last.epoch(), 100 * last.testError());
+            this.spec
+                    .commandLine()
+                    .getOut()
+                    .printf(
+                            "saved %s: epoch %d, clean test error %.2f %%%n",
+                            out, last.epoch(), 100 * last.testError());
         }
         return 0;
     }
@@ -191,7 +192,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         AutoencoderConfig config = AutoencoderConfig.read(dae);
         boolean plain = AutoencoderConfig.PLAIN.equals(config.architecture());
-        if (method.equals("djmix-noquant") != plain) {
+        if (method.equals(Methods.WITHOUT_QUANTISER) != plain) {
             throw new IllegalArgumentException(
                     "--dae "
                             + dae

@@ -9,9 +9,11 @@ final class CliRun {
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
+    private int errorsBefore;
 
     /** Runs one command line and returns its exit code. */
     int run(String... args) {
+        errorsBefore = err.getBuffer().length();
         return DJMixCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
@@ -38,6 +40,11 @@ final class CliRun {
     /** Everything written to standard output so far. */
     String out() {
         return out.toString();
+    }
+
+    /** What the last command line wrote to standard error. */
+    String lastErr() {
+        return err.toString().substring(errorsBefore);
     }
 
     /** Everything written to standard error so far. */

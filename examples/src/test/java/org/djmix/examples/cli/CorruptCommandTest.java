@@ -76,14 +76,28 @@ class CorruptCommandTest {
     }
 
     @Test
-    void badInputGivesOneLineAndExitCodeOne() throws IOException {
+    void badOptionValuesExitTwoWithTheAllowedValues() {
         String out = dir.resolve("o").toString();
         assertThat(run("corrupt", "--input", "shapes", "--output", out, "--corruptions", "rain"))
-                .isEqualTo(1);
-        assertThat(cli.err()).contains("unknown corruption 'rain'");
-        assertThat(run("corrupt", "--input", "shapes", "--output", out, "--severities", "6"))
-                .isEqualTo(1);
-        assertThat(cli.err()).contains("--severities must lie in 1..5, got 6");
+                .isEqualTo(2);
+        assertThat(cli.lastErr().lines())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("Invalid value for option '--corruptions': unknown corruption 'rain'")
+                .contains("common, validation, segdet, all or names from: gaussian_noise,");
+        assertThat(run("corrupt", "--input", "shapes", "--output", out, "--severities", "7"))
+                .isEqualTo(2);
+        assertThat(cli.lastErr().lines())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("Invalid value for option '--severities': '7' is not a severity list")
+                .contains("severities 1 to 5");
+        assertThat(run("corrupt", "--input", "shapes", "--output", out, "--profile", "mnist"))
+                .isEqualTo(2);
+        assertThat(cli.err()).contains("--profile").contains("CIFAR, IMAGENET, AUTO");
+    }
+
+    @Test
+    void badInputGivesOneLineAndExitCodeOne() throws IOException {
+        String out = dir.resolve("o").toString();
         assertThat(run("corrupt", "--input", dir.toString(), "--output", out, "--format", "npy"))
                 .isEqualTo(1);
         assertThat(cli.err()).contains("holds no image");

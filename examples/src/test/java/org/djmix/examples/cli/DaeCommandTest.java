@@ -49,7 +49,7 @@ class DaeCommandTest {
                         run(
                                 "dae",
                                 "show",
-                                "--model",
+                                "--run",
                                 model.toString(),
                                 "--data",
                                 "shapes",
@@ -98,7 +98,7 @@ class DaeCommandTest {
                         run(
                                 "dae",
                                 "show",
-                                "--model",
+                                "--run",
                                 nowhere.toString(),
                                 "--data",
                                 "shapes",

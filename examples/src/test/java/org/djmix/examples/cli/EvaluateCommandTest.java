@@ -27,7 +27,7 @@ class EvaluateCommandTest {
         assertThat(
                         run(
                                 "evaluate",
-                                "--model",
+                                "--run",
                                 model.toString(),
                                 "--data",
                                 "shapes",
@@ -59,7 +59,7 @@ class EvaluateCommandTest {
         assertThat(
                         run(
                                 "evaluate",
-                                "--model",
+                                "--run",
                                 model.toString(),
                                 "--data",
                                 "imagefolder:" + dir.resolve("folder"),
@@ -70,5 +70,27 @@ class EvaluateCommandTest {
                 .isEqualTo(1);
         assertThat(cli.err())
                 .contains("was trained on images (3, 32, 32), the data has (3, 16, 16)");
+    }
+
+    @Test
+    void badCorruptionsAndTwoSourcesExitTwo() {
+        String[] common = {"evaluate", "--run", "r", "--data", "shapes", "--out", "o"};
+        assertThat(run(concat(common, "--corrupt-on-the-fly", "cifar", "--corruptions", "foo")))
+                .isEqualTo(2);
+        assertThat(cli.lastErr().lines())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("Invalid value for option '--corruptions': unknown corruption 'foo'")
+                .contains("expected common, validation, segdet, all or names from:");
+        assertThat(run(concat(common, "--corrupt-on-the-fly", "cifar", "--corrupted", "cifar-c:x")))
+                .isEqualTo(2);
+        assertThat(cli.err()).contains("mutually exclusive");
+        assertThat(run(common)).isEqualTo(2);
+        assertThat(cli.err()).contains("--corrupted").contains("--corrupt-on-the-fly");
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        return java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(first), java.util.Arrays.stream(rest))
+                .toArray(String[]::new);
     }
 }

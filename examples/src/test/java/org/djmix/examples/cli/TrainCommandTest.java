@@ -49,8 +49,17 @@ class TrainCommandTest {
                                 out))
                 .isEqualTo(1);
         assertThat(cli.err()).contains("nowhere does not exist");
-        assertThat(run("train", "--data", "shapes", "--model", "vgg", "--out", out)).isEqualTo(1);
-        assertThat(cli.err()).contains("unknown --model 'vgg'");
+        assertThat(run("train", "--data", "shapes", "--model", "vgg", "--out", out)).isEqualTo(2);
+        assertThat(cli.err())
+                .contains(
+                        "Invalid value for option '--model': unknown model 'vgg'; expected one of")
+                .contains("wrn-28-2");
+        assertThat(run("train", "--data", "shapes", "--method", "nosuch", "--out", out))
+                .isEqualTo(2);
+        assertThat(cli.lastErr().lines())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("Invalid value for option '--method': unknown method 'nosuch'")
+                .contains("baseline, mixup, augmix, augmix-nogt, djmix, djmix-ra");
     }
 
     @Test

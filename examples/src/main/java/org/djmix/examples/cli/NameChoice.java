@@ -1,0 +1,52 @@
+package org.djmix.examples.cli;
+
+import java.util.Iterator;
+import java.util.List;
+import org.djmix.core.method.Methods;
+import org.djmix.tasks.classification.ClassificationModels;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * An option whose value is one of the library's names: picocli lists them in {@code --help} (as
+ * completion candidates) and refuses any other with the list.
+ */
+abstract class NameChoice implements Iterable<String>, ITypeConverter<String> {
+
+    private final String what;
+    private final List<String> names;
+
+    NameChoice(String what, List<String> names) {
+        this.what = what;
+        this.names = names;
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+        return names.iterator();
+    }
+
+    @Override
+    public String convert(String value) {
+        if (!names.contains(value)) {
+            throw new TypeConversionException(
+                    "unknown %s '%s'; expected one of %s"
+                            .formatted(what, value, String.join(", ", names)));
+        }
+        return value;
+    }
+
+    /** The training methods of {@link Methods#NAMES}. */
+    static final class MethodNames extends NameChoice {
+        MethodNames() {
+            super("method", Methods.NAMES);
+        }
+    }
+
+    /** The classification models of {@link ClassificationModels#NAMES}. */
+    static final class ModelNames extends NameChoice {
+        ModelNames() {
+            super("model", ClassificationModels.NAMES);
+        }
+    }
+}
