@@ -117,15 +117,13 @@ public final class VqVaeTrainer {
                                                         values.get(
                                                                 VALIDATE + CodeUsage.CODES_IN_USE)),
                                         seconds),
-                        (epoch, epochs) -> {
-                            logger.info("{}", epochs.get(epochs.size() - 1));
-                            AutoencoderDirectory.save(
-                                    autoencoder,
-                                    imageShape,
-                                    seed,
-                                    out,
-                                    Map.of(METRICS, RunJson.GSON.toJson(epochs)));
-                        });
+                        (epoch, epochs) ->
+                                AutoencoderDirectory.save(
+                                        autoencoder,
+                                        imageShape,
+                                        seed,
+                                        out,
+                                        Map.of(METRICS, RunJson.GSON.toJson(epochs))));
         DefaultTrainingConfig config =
                 new DefaultTrainingConfig(new VqVaeLoss())
                         .optOptimizer(

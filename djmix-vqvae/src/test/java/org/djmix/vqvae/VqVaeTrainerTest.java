@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import org.djmix.core.platform.TorchCpuAllocator;
+import org.djmix.core.platform.TorchNativeFlags;
 import org.djmix.core.training.NonFiniteLossException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,12 +87,12 @@ class VqVaeTrainerTest {
             List<EpochMetrics> expected =
                     trainer.train(small(), images(manager, 1), images(manager, 2), shape, plain);
             List<EpochMetrics> actual;
-            assertThat(TorchCpuAllocator.setJunkFill(true)).isTrue();
+            assertThat(TorchNativeFlags.setJunkFill(true)).isTrue();
             try {
                 actual =
                         trainer.train(small(), images(manager, 1), images(manager, 2), shape, junk);
             } finally {
-                TorchCpuAllocator.setJunkFill(false);
+                TorchNativeFlags.setJunkFill(false);
             }
             for (int i = 0; i < expected.size(); i++) {
                 assertThat(actual.get(i).trainLoss()).isEqualTo(expected.get(i).trainLoss());

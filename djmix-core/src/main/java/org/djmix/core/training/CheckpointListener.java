@@ -10,16 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.djmix.core.platform.GlibcMalloc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * After every epoch, turns the evaluations of DJL's {@link EvaluatorTrainingListener} into the
  * run's record of that epoch, refuses non-finite values ({@link NonFiniteLossException}) and saves
- * the checkpoint, which is the whole run history so far; then gives glibc's free pages back. Added
- * after the evaluator listener, so its evaluations are the epoch's.
+ * the checkpoint, which is the whole run history so far, and logs the record; then gives glibc's
+ * free pages back. Added after the evaluator listener, so its evaluations are the epoch's.
  *
  * @param <R> the record of one epoch
  */
 public final class CheckpointListener<R> extends TrainingListenerAdapter {
+
+    private static final Logger logger = LoggerFactory.getLogger(CheckpointListener.class);
 
     /**
      * Makes an epoch's record.
@@ -112,12 +116,14 @@ public final class CheckpointListener<R> extends TrainingListenerAdapter {
             NonFiniteLossException.requireFinite(
                     value.getValue(), value.getKey(), "after epoch " + epoch, run, epoch - 1);
         }
-        history.add(recorder.record(epoch, values, seconds));
+        R record = recorder.record(epoch, values, seconds);
+        history.add(record);
         try {
             checkpoint.save(epoch, history);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        logger.info("{}", record);
         GlibcMalloc.releaseFreeMemory();
         epoch++;
         start = System.nanoTime();

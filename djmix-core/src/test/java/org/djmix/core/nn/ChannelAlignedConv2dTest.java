@@ -19,7 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import org.djmix.core.platform.TorchCpuAllocator;
+import org.djmix.core.platform.TorchNativeFlags;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,12 +34,12 @@ class ChannelAlignedConv2dTest {
 
     @BeforeEach
     void junkFill() {
-        assertThat(TorchCpuAllocator.setJunkFill(true)).isTrue();
+        assertThat(TorchNativeFlags.setJunkFill(true)).isTrue();
     }
 
     @AfterEach
     void noJunkFill() {
-        TorchCpuAllocator.setJunkFill(false);
+        TorchNativeFlags.setJunkFill(false);
     }
 
     private static Block conv(Conv2d.Builder builder) {

@@ -65,6 +65,7 @@ public final class DaeShowCommand implements Callable<Integer> {
             throw new IllegalArgumentException(
                     "--count must be >= 1 and --first >= 0, got " + count + " and " + first);
         }
+        NativeSetup.prepare();
         ImageDataset test = DataSpec.parse(data).read(false).setSampling(count, false).build();
         if (first + count > test.size()) {
             throw new IllegalArgumentException(

@@ -3,7 +3,6 @@ package org.djmix.examples.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.djmix.core.platform.GlibcMalloc;
 import org.djmix.tasks.data.DataSpec;
 import org.djmix.tasks.data.ImageDataset;
 import org.djmix.vqvae.ConvAutoencoder;
@@ -73,7 +72,7 @@ public final class DaeTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GlibcMalloc.keepFreedMemory();
+        NativeSetup.prepare();
         VqVaeTrainer trainer =
                 VqVaeTrainer.builder()
                         .optEpochs(epochs)

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.djmix.core.platform.GlibcMalloc;
 import org.djmix.corruptions.Corruption;
 import org.djmix.corruptions.CorruptionProfile;
 import org.djmix.corruptions.LabelledImages;
@@ -88,7 +87,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GlibcMalloc.keepFreedMemory();
+        NativeSetup.prepare();
         ImageDataset.Builder builder = DataSpec.parse(data).read(false).setSampling(1, false);
         if (testLimit != null) {
             builder.optLimit(testLimit);

@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.djmix.core.method.Method;
 import org.djmix.core.method.MethodOptions;
 import org.djmix.core.method.Methods;
-import org.djmix.core.platform.GlibcMalloc;
 import org.djmix.tasks.classification.ClassificationTask;
 import org.djmix.tasks.data.DataSpec;
 import org.djmix.tasks.data.ImageDataset;
@@ -122,7 +121,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException(
                     "unknown --task '" + task + "'; this version trains: classification");
         }
-        GlibcMalloc.keepFreedMemory();
+        NativeSetup.prepare();
         DataSpec spec = DataSpec.parse(data);
         ImageDataset.Builder train = spec.read(true);
         if (trainLimit != null) {
