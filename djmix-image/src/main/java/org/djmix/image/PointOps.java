@@ -45,8 +45,8 @@ public final class PointOps {
 
     /**
      * Equalises each channel's histogram ({@code ImageOps.equalize}): with step \(= \lfloor (N -
-     * h_{last})/255 \rfloor\), sample \(i\) maps to \(\lfloor (\lfloor step/2 \rfloor + \sum_{j<i}
-     * h_j)/step \rfloor\); a channel with one level (or a zero step) is left unchanged.
+     * h_{last})/255 \rfloor\), sample \(i\) maps to \(\lfloor (\lfloor step/2 \rfloor + \sum_{j
+     * &lt; i} h_j)/step \rfloor\); a channel with one level (or a zero step) is left unchanged.
      *
      * @param image the image
      * @return a new image
