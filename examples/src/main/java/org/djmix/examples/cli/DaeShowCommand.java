@@ -7,10 +7,10 @@ import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.djmix.core.MixingFigure;
-import org.djmix.tasks.data.DataSpec;
 import org.djmix.tasks.data.ImageDataset;
 import org.djmix.vqvae.VqVaeDiscretizer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,11 +32,7 @@ public final class DaeShowCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, description = "a directory saved by 'dae train'")
     private Path run;
 
-    @Option(
-            names = "--data",
-            required = true,
-            description = "the images (test split): " + DataSpec.FORMS)
-    private String data;
+    @Mixin private DataOption data;
 
     @Option(names = "--out", required = true, description = "the PNG file to write")
     private Path out;
@@ -66,7 +62,7 @@ public final class DaeShowCommand implements Callable<Integer> {
                     "--count must be >= 1 and --first >= 0, got " + count + " and " + first);
         }
         NativeSetup.prepare();
-        ImageDataset test = DataSpec.parse(data).read(false).setSampling(count, false).build();
+        ImageDataset test = data.spec().read(false).setSampling(count, false).build();
         if (first + count > test.size()) {
             throw new IllegalArgumentException(
                     "--first "
@@ -76,7 +72,7 @@ public final class DaeShowCommand implements Callable<Integer> {
                             + " goes past the "
                             + test.size()
                             + " test images of "
-                            + data);
+                            + data.text());
         }
         try (NDManager manager = NDManager.newBaseManager();
                 VqVaeDiscretizer g = VqVaeDiscretizer.load(run, manager, 256)) {

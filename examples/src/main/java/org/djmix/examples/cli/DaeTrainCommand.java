@@ -25,8 +25,7 @@ public final class DaeTrainCommand implements Callable<Integer> {
 
     @Spec private CommandSpec spec;
 
-    @Option(names = "--data", required = true, description = "the images: " + DataSpec.FORMS)
-    private String data;
+    @Mixin private DataOption data;
 
     @Option(
             names = "--epochs",
@@ -81,7 +80,7 @@ public final class DaeTrainCommand implements Callable<Integer> {
                         .optLearningRate(learningRate)
                         .optResume(resume)
                         .build();
-        DataSpec spec = DataSpec.parse(data);
+        DataSpec spec = data.spec();
         ImageDataset.Builder trainBuilder = spec.read(true).setSampling(batch, true);
         if (trainLimit != null) {
             trainBuilder.optLimit(trainLimit);

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import org.djmix.corruptions.Corruption;
 import org.djmix.corruptions.CorruptionProfile;
 import org.djmix.corruptions.LabelledImages;
-import org.djmix.tasks.data.DataSpec;
 import org.djmix.tasks.data.ImageDataset;
 import org.djmix.tasks.eval.CorruptionSource;
 import org.djmix.tasks.eval.ImageClassifier;
@@ -41,11 +40,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "a run directory of 'djmix train' (repeat to compare models)")
     private List<Path> runs;
 
-    @Option(
-            names = "--data",
-            required = true,
-            description = "the clean test set: " + DataSpec.FORMS)
-    private String data;
+    @Mixin private DataOption data;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Corrupted corrupted;
@@ -72,8 +67,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin private SeedOption seed;
 
-    @Option(names = "--test-limit", description = "use only the first N test images")
-    private Integer testLimit;
+    @Mixin private TestLimitOption testLimit;
 
     @Option(
             names = "--mce",
@@ -88,9 +82,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         NativeSetup.prepare();
-        ImageDataset.Builder builder = DataSpec.parse(data).read(false).setSampling(1, false);
-        if (testLimit != null) {
-            builder.optLimit(testLimit);
+        ImageDataset.Builder builder = data.spec().read(false).setSampling(1, false);
+        if (testLimit.value() != null) {
+            builder.optLimit(testLimit.value());
         }
         ImageDataset test = builder.build();
         LabelledImages clean = test.asLabelledImages();

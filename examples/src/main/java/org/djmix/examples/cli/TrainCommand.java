@@ -38,8 +38,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "the task (default ${DEFAULT-VALUE})")
     private String task;
 
-    @Option(names = "--data", required = true, description = "the images: " + DataSpec.FORMS)
-    private String data;
+    @Mixin private DataOption data;
 
     @Option(
             names = "--model",
@@ -96,10 +95,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--train-limit", description = "use only the first N training images")
     private Integer trainLimit;
 
-    @Option(
-            names = "--test-limit",
-            description = "measure the per-epoch clean error on the first N test images only")
-    private Integer testLimit;
+    @Mixin private TestLimitOption testLimit;
 
     @Option(names = "--out", required = true, description = "the run directory")
     private Path out;
@@ -122,14 +118,14 @@ public final class TrainCommand implements Callable<Integer> {
                     "unknown --task '" + task + "'; this version trains: classification");
         }
         NativeSetup.prepare();
-        DataSpec spec = DataSpec.parse(data);
+        DataSpec spec = data.spec();
         ImageDataset.Builder train = spec.read(true);
         if (trainLimit != null) {
             train.optLimit(trainLimit);
         }
         ImageDataset.Builder testBuilder = spec.read(false).setSampling(batch, false);
-        if (testLimit != null) {
-            testBuilder.optLimit(testLimit);
+        if (testLimit.value() != null) {
+            testBuilder.optLimit(testLimit.value());
         }
         ImageDataset test = testBuilder.build();
         long[] shape = test.getImageShape().getShape();
@@ -150,7 +146,7 @@ public final class TrainCommand implements Callable<Integer> {
                             model,
                             test.getNumClasses(),
                             shape,
-                            data,
+                            data.text(),
                             method,
                             dae == null ? null : dae.toAbsolutePath().toString(),
                             separatePasses,

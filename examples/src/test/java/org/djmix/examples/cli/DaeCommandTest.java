@@ -111,9 +111,13 @@ class DaeCommandTest {
     }
 
     @Test
-    void anUnknownDataKindIsNamed() {
+    void anUnknownDataKindExitsTwoWithTheKnownForms() {
         assertThat(run("dae", "train", "--data", "mnist:/x", "--out", dir.resolve("m").toString()))
-                .isEqualTo(1);
-        assertThat(cli.err()).contains("unknown data kind 'mnist'");
+                .isEqualTo(2);
+        assertThat(cli.err().lines())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("Invalid value for option '--data'")
+                .contains("unknown data kind 'mnist'")
+                .contains("fashion-mnist:DIR");
     }
 }
