@@ -2,8 +2,6 @@ package org.djmix.examples.cli;
 
 import java.util.List;
 import org.djmix.corruptions.Corruption;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * The value of {@code --corruptions}: a subset name or comma-separated corruption names ({@link
@@ -13,15 +11,10 @@ import picocli.CommandLine.TypeConversionException;
  */
 record CorruptionList(List<Corruption> corruptions) {
 
-    /** Converts option text, turning the library's refusal into picocli's. */
-    static final class Converter implements ITypeConverter<CorruptionList> {
-        @Override
-        public CorruptionList convert(String value) {
-            try {
-                return new CorruptionList(Corruption.parseList(value));
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    /** Parses the option with the library. */
+    static final class Converter extends LibraryConverter<CorruptionList> {
+        Converter() {
+            super(value -> new CorruptionList(Corruption.parseList(value)));
         }
     }
 }

@@ -1,9 +1,7 @@
 package org.djmix.examples.cli;
 
 import org.djmix.tasks.data.DataSpec;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code --data}, a data spec checked while the command line is parsed. */
 final class DataOption {
@@ -26,15 +24,13 @@ final class DataOption {
     }
 
     /** Refuses text that is not a data spec, with the accepted forms. */
-    static final class SpecText implements ITypeConverter<String> {
-        @Override
-        public String convert(String value) {
-            try {
-                DataSpec.parse(value);
-                return value;
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class SpecText extends LibraryConverter<String> {
+        SpecText() {
+            super(
+                    value -> {
+                        DataSpec.parse(value);
+                        return value;
+                    });
         }
     }
 }
