@@ -15,18 +15,24 @@ import org.slf4j.LoggerFactory;
  * first stage, and 32 MB at 2B. That alone made a DJMix step 2.75× a baseline step on 2 CPU cores
  * instead of 2× (see docs/benchmarks.md).
  *
- * <p>{@link #keepFreedMemory()} sets {@code mallopt(M_MMAP_MAX, 0)}, {@code
- * mallopt(M_TRIM_THRESHOLD, max)} and {@code mallopt(M_ARENA_MAX, 1)} (threads started later share
- * the main heap instead of 64 MB arenas): large blocks come from the heap, and freed memory is kept
- * for reuse instead of being returned to the system. It is the in-process equivalent of the
- * environment variables {@code MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=…}, meant for training
- * processes whose memory peaks every step anyway. It does nothing where glibc is absent.
+ * <p>{@link #keepFreedMemory()} sets {@code mallopt(M_MMAP_MAX, 0)}, {@code mallopt(M_TOP_PAD, 64
+ * MB)}, {@code mallopt(M_TRIM_THRESHOLD, max)} and {@code mallopt(M_ARENA_MAX, 1)}: large blocks
+ * come from the heap, a heap grows in 64 MB steps rather than block by block, and freed memory is
+ * kept for reuse instead of being returned to the system. The JVM's threads already have arenas of
+ * 64 MB heaps by the time this runs, so {@code M_ARENA_MAX} alone comes too late; the top pad is
+ * what keeps those heaps from being grown and shrunk at every step (a WideResNet-28-2 step on 2
+ * cores: 860–1060 ms without it, 657 ms with it, PyTorch 603–711 ms; docs/benchmarks.md). It is the
+ * in-process equivalent of the environment variables {@code MALLOC_MMAP_MAX_=0
+ * MALLOC_TRIM_THRESHOLD_=…}, meant for training processes whose memory peaks every step anyway. It
+ * does nothing where glibc is absent.
  */
 public final class GlibcMalloc {
 
     private static final Logger logger = LoggerFactory.getLogger(GlibcMalloc.class);
 
     private static final int M_TRIM_THRESHOLD = -1;
+    private static final int M_TOP_PAD = -2;
+    private static final int TOP_PAD_BYTES = 64 << 20;
     private static final int M_MMAP_MAX = -4;
     private static final int M_ARENA_MAX = -8;
 
@@ -50,6 +56,7 @@ public final class GlibcMalloc {
                         "mallopt",
                         libc ->
                                 libc.mallopt(M_MMAP_MAX, 0) == 1
+                                        && libc.mallopt(M_TOP_PAD, TOP_PAD_BYTES) == 1
                                         && libc.mallopt(M_TRIM_THRESHOLD, Integer.MAX_VALUE) == 1
                                         && libc.mallopt(M_ARENA_MAX, 1) == 1);
         logger.debug("glibc malloc: keep freed memory = {}", applied);

@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * checkpoint written atomically into the run directory: {@code config.json}, {@code model.params}
  * (f), {@code optimizer.state} (momentum buffers), {@code state.json} (epochs and steps done),
  * {@code metrics.json} and {@code curve.png}. Resuming reloads all of it, so a run that is killed
- * and resumed ends with the same parameters as one that was not.
+ * and resumed ends with the same parameters as one that was not. The loop is djmix's {@link
+ * TrainingLoop} (DJL's EasyTrain); the clean test error is \(1 - \) DJL's {@code Accuracy}.
  */
 public final class TaskTrainer {
 

@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
                         + " (1-beta)*g(x) at beta = 0.25, 0.5, 0.75 into a PNG grid.")
 public final class DaeShowCommand implements Callable<Integer> {
 
+    @Mixin private ThreadsOption threads;
+
     @Spec private CommandSpec spec;
 
     @Option(names = "--run", required = true, description = "a directory saved by 'dae train'")

@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
         description = "Pre-train the VQ-VAE g (minimise ||g(x) - x||^2) and save it to --out.")
 public final class DaeTrainCommand implements Callable<Integer> {
 
+    @Mixin private ThreadsOption threads;
+
     @Spec private CommandSpec spec;
 
     @Mixin private DataOption data;

@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
         description = "Measure clean and corrupted error of trained models and write a report.")
 public final class EvaluateCommand implements Callable<Integer> {
 
+    @Mixin private ThreadsOption threads;
+
     @Option(
             names = "--run",
             required = true,

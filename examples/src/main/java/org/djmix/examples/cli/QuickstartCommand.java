@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
                 "Pre-train g, train baseline and DJMix, evaluate both on corrupted data, compare.")
 public final class QuickstartCommand implements Callable<Integer> {
 
+    @Mixin private ThreadsOption threads;
+
     @Spec private CommandSpec spec;
 
     @Option(

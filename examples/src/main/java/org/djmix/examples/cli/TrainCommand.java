@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
         description = "Train a model with a method (baseline, mixup, augmix, djmix, ...).")
 public final class TrainCommand implements Callable<Integer> {
 
+    @Mixin private ThreadsOption threads;
+
     @Spec private CommandSpec spec;
 
     @Option(

@@ -1,0 +1,74 @@
+"""Runs our JMH training-step benchmark and its PyTorch peer back to back, alternating, on the same
+thread count, and prints each round's ratio (ours / PyTorch) with the median and the spread.
+
+Build first (./mvnw -q install -DskipTests), then from the repository root:
+  python3 benchmarks/peer/compare.py --step baseline --threads 2 --rounds 3
+Only side-by-side pairs mean something on a shared machine: every round measures both within a
+minute or two of each other, in alternating order.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+
+PEERS = {"baseline": "wrn_step.py", "djmix": "wrn_step.py"}
+
+
+def ours(step, threads, jar):
+    with tempfile.NamedTemporaryFile(suffix=".json") as result:
+        subprocess.run(
+            ["java", "-jar", jar, "TrainingStepBenchmark",
+             "-p", "model=wrn-28-2", "-p", "method=" + step, "-p", "batch=128",
+             "-f", "1", "-wi", "1", "-w", "10s", "-i", "3", "-r", "10s",
+             "-jvmArgsAppend",
+             "-Dai.djl.offline=true -Dai.djl.pytorch.num_threads=%d"
+             " -Dai.djl.pytorch.num_interop_threads=1" % threads,
+             "-rf", "json", "-rff", result.name],
+            check=True, stdout=subprocess.DEVNULL)
+        with open(result.name) as f:
+            metric = json.load(f)[0]["primaryMetric"]
+        assert metric["scoreUnit"] == "ms/op", metric["scoreUnit"]
+        return metric["score"]
+
+
+def theirs(step, threads, python):
+    script = os.path.join(os.path.dirname(__file__), PEERS[step])
+    out = subprocess.run(
+        [python, script, "--step", step, "--threads", str(threads), "--warmup", "5",
+         "--steps", "15"],
+        check=True, capture_output=True, text=True).stdout
+    return statistics.median(json.loads(out.strip().splitlines()[-1])["ms"])
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--step", choices=sorted(PEERS), default="baseline")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--jar", default="benchmarks/target/benchmarks.jar")
+    parser.add_argument("--python", default="/usr/bin/python3",
+                        help="a Python with torch (Debian's python3-torch)")
+    args = parser.parse_args()
+    if not os.path.isfile(args.jar):
+        sys.exit("compare.py: %s not found; build it with ./mvnw -q install -DskipTests" % args.jar)
+    ratios = []
+    print("round  ours ms/step  PyTorch ms/step  ratio   (%s, WRN-28-2, batch 128, %d threads)"
+          % (args.step, args.threads))
+    for r in range(args.rounds):
+        if r % 2 == 0:
+            a = ours(args.step, args.threads, args.jar)
+            b = theirs(args.step, args.threads, args.python)
+        else:
+            b = theirs(args.step, args.threads, args.python)
+            a = ours(args.step, args.threads, args.jar)
+        ratios.append(a / b)
+        print("%5d  %12.1f  %15.1f  %5.2f" % (r + 1, a, b, a / b), flush=True)
+    print("ratio ours/PyTorch: median %.2f, min %.2f, max %.2f"
+          % (statistics.median(ratios), min(ratios), max(ratios)))
+
+
+if __name__ == "__main__":
+    main()
