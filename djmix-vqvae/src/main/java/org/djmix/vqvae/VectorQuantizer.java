@@ -14,6 +14,7 @@ import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import java.util.Random;
+import org.djmix.core.nn.Scalars;
 
 /**
  * The VQ-VAE's vector quantiser (van den Oord et al. 2017) with an exponential-moving-average
@@ -178,7 +179,7 @@ public final class VectorQuantizer extends AbstractBlock {
                 quantised
                         .reshape(shape.get(0), shape.get(2), shape.get(3), codeDim)
                         .transpose(0, 3, 1, 2);
-        NDArray commitmentLoss = z.sub(zq.stopGradient()).square().mean().mul(commitment);
+        NDArray commitmentLoss = Scalars.mul(z.sub(zq.stopGradient()).square().mean(), commitment);
         NDArray straightThrough = z.add(zq.sub(z).stopGradient());
         if (training) {
             record(flat.stopGradient(), indices, codes.getManager());

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.loss.Loss;
+import org.djmix.core.nn.Scalars;
 
 /**
  * A divergence \(d(f(v_1), \dots, f(v_k))\) between the model's outputs on \(k\) views of the same
@@ -83,7 +84,7 @@ public abstract class ConsistencyLoss extends Loss {
     protected NDArray meanOverPositions(NDArray perElement) {
         Shape shape = perElement.getShape();
         long positions = shape.size() / shape.get(classAxis);
-        return perElement.sum().div(positions);
+        return Scalars.div(perElement.sum(), positions);
     }
 
     private void checkViews(NDList predictions) {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
 import org.djmix.core.TaskOutputs;
+import org.djmix.core.nn.Scalars;
 
 /**
  * DJMix's objective \(\ell(f(\tilde{x}), y) + \gamma\, d(f(\tilde{x}), f(x))\) (\(\gamma = 1\),
@@ -71,7 +72,7 @@ public class DJMixLoss extends Loss {
         }
         NDArray task =
                 taskLoss.evaluate(labels, predictions.subNDList(taskView * m, (taskView + 1) * m));
-        return task.add(consistency.evaluate(labels, logits).mul(gamma));
+        return task.add(Scalars.mul(consistency.evaluate(labels, logits), gamma));
     }
 
     /** Builds a {@link DJMixLoss}; only the task loss is required. */

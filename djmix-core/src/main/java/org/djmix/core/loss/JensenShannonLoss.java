@@ -2,6 +2,7 @@ package org.djmix.core.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import org.djmix.core.nn.Scalars;
 
 /**
  * The \(k\)-way Jensen–Shannon divergence of softmax outputs, DJMix's consistency term (\(k = 2\))
@@ -42,12 +43,12 @@ public class JensenShannonLoss extends ConsistencyLoss {
             mixture = mixture == null ? lp.exp() : mixture.add(lp.exp());
         }
         int k = logits.size();
-        NDArray logM = mixture.div(k).clip(1e-7f, 1f).log();
+        NDArray logM = Scalars.div(mixture, k).clip(1e-7f, 1f).log();
         NDArray sum = null;
         for (NDArray lp : logP) {
             NDArray kl = lp.exp().mul(lp.sub(logM));
             sum = sum == null ? kl : sum.add(kl);
         }
-        return meanOverPositions(sum).div(k);
+        return Scalars.div(meanOverPositions(sum), k);
     }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.loss.Loss;
 import org.djmix.core.TaskOutputs;
+import org.djmix.core.nn.Scalars;
 
 /**
  * mixup's loss (Zhang et al. 2018): \(\lambda\,\ell(f(x_{mix}), y) + (1-\lambda)\,\ell(f(x_{mix}),
@@ -53,8 +54,7 @@ public class MixupLoss extends Loss {
         for (NDArray label : labels) {
             permuted.add(label.get(new NDIndex("{}", permutation)));
         }
-        return taskLoss.evaluate(labels, outputs)
-                .mul(lambda)
-                .add(taskLoss.evaluate(permuted, outputs).mul(1 - lambda));
+        return Scalars.mul(taskLoss.evaluate(labels, outputs), lambda)
+                .add(Scalars.mul(taskLoss.evaluate(permuted, outputs), 1 - lambda));
     }
 }

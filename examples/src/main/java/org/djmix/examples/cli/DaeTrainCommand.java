@@ -83,12 +83,13 @@ public final class DaeTrainCommand implements Callable<Integer> {
                         .optResume(resume)
                         .build();
         DataSpec spec = data.spec();
-        ImageDataset.Builder trainBuilder = spec.read(true).setSampling(batch, true);
+        // the trainer draws its own batches (shuffled for training, in order for testing)
+        ImageDataset.Builder trainBuilder = spec.read(true).setSampling(1, false);
         if (trainLimit != null) {
             trainBuilder.optLimit(trainLimit);
         }
         ImageDataset train = trainBuilder.build();
-        ImageDataset test = spec.read(false).setSampling(batch, false).build();
+        ImageDataset test = spec.read(false).setSampling(1, false).build();
         int channels = (int) train.getImageShape().get(0);
         ConvAutoencoder autoencoder =
                 plain
