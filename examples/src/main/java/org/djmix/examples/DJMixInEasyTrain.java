@@ -13,7 +13,6 @@ import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.loss.Loss;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.djmix.core.Discretizer;
 import org.djmix.core.method.Method;
@@ -45,10 +44,7 @@ public final class DJMixInEasyTrain {
      * @throws TranslateException if a batch cannot be made
      */
     public static void main(String[] args) throws IOException, TranslateException {
-        Path gDirectory = Path.of("runs", "example-g");
-        if (!Files.isDirectory(gDirectory)) {
-            PretrainG.pretrain(ExampleData.spec(), 6_000, 1, gDirectory);
-        }
+        Path gDirectory = PretrainG.savedOrPretrained();
         DataSpec data = DataSpec.parse(ExampleData.spec());
         ImageDataset train = data.read(true).setSampling(64, true).optLimit(6_000).build();
         ImageDataset test = data.read(false).setSampling(256, false).optLimit(1_000).build();

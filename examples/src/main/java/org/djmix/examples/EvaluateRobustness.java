@@ -4,7 +4,6 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,10 +42,7 @@ public final class EvaluateRobustness {
      * @throws TranslateException if a batch cannot be made
      */
     public static void main(String[] args) throws IOException, TranslateException {
-        Path gDirectory = Path.of("runs", "example-g");
-        if (!Files.isDirectory(gDirectory)) {
-            PretrainG.pretrain(ExampleData.spec(), 6_000, 1, gDirectory);
-        }
+        Path gDirectory = PretrainG.savedOrPretrained();
         Path out = Path.of("runs", "example-report");
         for (RobustnessReport report :
                 compare(ExampleData.spec(), gDirectory, 6_000, 1_000, Corruption.COMMON, out)) {

@@ -1,6 +1,7 @@
 package org.djmix.examples;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.djmix.tasks.data.DataSpec;
@@ -17,6 +18,9 @@ import org.djmix.vqvae.VqVaeTrainer;
  */
 public final class PretrainG {
 
+    /** Where the examples keep g. */
+    static final Path DIRECTORY = Path.of("runs", "example-g");
+
     private PretrainG() {}
 
     /**
@@ -26,10 +30,24 @@ public final class PretrainG {
      * @throws IOException if data or the output cannot be read or written
      */
     public static void main(String[] args) throws IOException {
-        EpochMetrics last = pretrain(ExampleData.spec(), 6_000, 1, Path.of("runs", "example-g"));
+        EpochMetrics last = pretrain(ExampleData.spec(), 6_000, 1, DIRECTORY);
         System.out.printf(
                 "g saved to runs/example-g: test MSE %.4f, %d of 512 codes in use%n",
                 last.testMse(), last.codesUsed());
+    }
+
+    /**
+     * Returns {@link #DIRECTORY}, pre-training g there first (as {@link #main} does) if it is
+     * missing.
+     *
+     * @return the directory of a saved g
+     * @throws IOException if data or the output cannot be read or written
+     */
+    static Path savedOrPretrained() throws IOException {
+        if (!Files.isDirectory(DIRECTORY)) {
+            pretrain(ExampleData.spec(), 6_000, 1, DIRECTORY);
+        }
+        return DIRECTORY;
     }
 
     /**

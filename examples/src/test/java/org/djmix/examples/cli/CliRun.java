@@ -1,8 +1,11 @@
 package org.djmix.examples.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Runs the {@code djmix} command line in a test and keeps what it wrote. */
 final class CliRun {
@@ -45,6 +48,16 @@ final class CliRun {
     /** What the last command line wrote to standard error. */
     String lastErr() {
         return err.toString().substring(errorsBefore);
+    }
+
+    /**
+     * Returns the one line the last command line wrote to standard error, failing unless it wrote
+     * exactly one.
+     */
+    String lastErrorLine() {
+        List<String> lines = lastErr().lines().toList();
+        assertThat(lines).as("standard error of the last command").hasSize(1);
+        return lines.get(0);
     }
 
     /** Everything written to standard error so far. */

@@ -80,14 +80,12 @@ class CorruptCommandTest {
         String out = dir.resolve("o").toString();
         assertThat(run("corrupt", "--input", "shapes", "--output", out, "--corruptions", "rain"))
                 .isEqualTo(2);
-        assertThat(cli.lastErr().lines())
-                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        assertThat(cli.lastErrorLine())
                 .contains("Invalid value for option '--corruptions': unknown corruption 'rain'")
                 .contains("common, validation, segdet, all or names from: gaussian_noise,");
         assertThat(run("corrupt", "--input", "shapes", "--output", out, "--severities", "7"))
                 .isEqualTo(2);
-        assertThat(cli.lastErr().lines())
-                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        assertThat(cli.lastErrorLine())
                 .contains("Invalid value for option '--severities': '7' is not a severity list")
                 .contains("severities 1 to 5");
         assertThat(run("corrupt", "--input", "shapes", "--output", out, "--profile", "mnist"))

@@ -114,8 +114,7 @@ class DaeCommandTest {
     void anUnknownDataKindExitsTwoWithTheKnownForms() {
         assertThat(run("dae", "train", "--data", "mnist:/x", "--out", dir.resolve("m").toString()))
                 .isEqualTo(2);
-        assertThat(cli.err().lines())
-                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        assertThat(cli.lastErrorLine())
                 .contains("Invalid value for option '--data'")
                 .contains("unknown data kind 'mnist'")
                 .contains("fashion-mnist:DIR");

@@ -77,8 +77,7 @@ class EvaluateCommandTest {
         String[] common = {"evaluate", "--run", "r", "--data", "shapes", "--out", "o"};
         assertThat(run(concat(common, "--corrupt-on-the-fly", "cifar", "--corruptions", "foo")))
                 .isEqualTo(2);
-        assertThat(cli.lastErr().lines())
-                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        assertThat(cli.lastErrorLine())
                 .contains("Invalid value for option '--corruptions': unknown corruption 'foo'")
                 .contains("expected common, validation, segdet, all or names from:");
         assertThat(run(concat(common, "--corrupt-on-the-fly", "cifar", "--corrupted", "cifar-c:x")))

@@ -56,8 +56,7 @@ class TrainCommandTest {
                 .contains("wrn-28-2");
         assertThat(run("train", "--data", "shapes", "--method", "nosuch", "--out", out))
                 .isEqualTo(2);
-        assertThat(cli.lastErr().lines())
-                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        assertThat(cli.lastErrorLine())
                 .contains("Invalid value for option '--method': unknown method 'nosuch'")
                 .contains("baseline, mixup, augmix, augmix-nogt, djmix, djmix-ra");
     }
