@@ -12,18 +12,21 @@ import ai.djl.util.PairList;
 
 /**
  * A {@link Conv2d} whose gradient is safe on PyTorch's CPU kernels: in a training forward on the
- * CPU, it convolves with its output channels padded by zero filters to a multiple of {@value
- * #CHANNEL_BLOCK} and returns the real channels, \(y = (W \oplus 0) * x\,[{:}\,, {:}C_{out}]\). The
- * result and the gradients of its parameters and input are those of the plain convolution.
+ * CPU, it pads its output channels with zero filters to a multiple of {@value #CHANNEL_BLOCK}, and
+ * its input channels, when there are more than {@value #CHANNEL_BLOCK}, with zero channels (and
+ * zero kernel columns) to a multiple too, then returns the real channels: \(y = ((W \oplus 0) * (x
+ * \oplus 0))\,[{:}\,, {:}C_{out}]\). The result and the gradients of its parameters and input are
+ * those of the plain convolution.
  *
- * <p>Why: the backward-data convolution of oneDNN 3.7 (PyTorch 2.7's {@code jit:avx512_core}
- * kernel) reads memory that nothing wrote when the output channels are not a multiple of its
- * 16-channel block, and multiplies it by zero. Freed memory that happened to hold a NaN or an
- * infinity bit pattern then turns whole input channels of the gradient into NaN, at random:
- * training dies or drifts depending on what the allocator reused (docs/design.md, "NaN in
- * convolution gradients"). Parameters keep Conv2d's names and shapes, so files and torchvision
- * weights load unchanged; inference, the GPU, grouped convolutions and aligned channel counts run
- * the plain convolution.
+ * <p>Why: the backward convolutions of oneDNN 3.7 (PyTorch 2.7's {@code jit:avx512_core} kernels)
+ * read memory that nothing wrote when a channel count is not a multiple of their 16-channel block,
+ * and multiply it by zero: the backward-data kernel when the output channels are off the block, and
+ * the backward kernels after a BatchNorm when the input channels are (more than one block, not a
+ * multiple, e.g. 24 or 40). Freed memory that happened to hold a NaN or an infinity bit pattern
+ * then turns whole channels of the gradient into NaN, at random: training dies or drifts depending
+ * on what the allocator reused (docs/design.md, "NaN in convolution gradients"). Parameters keep
+ * Conv2d's names and shapes, so files and torchvision weights load unchanged; inference, the GPU,
+ * grouped convolutions and aligned channel counts run the plain convolution.
  */
 public class ChannelAlignedConv2d extends Conv2d {
 
@@ -58,27 +61,35 @@ public class ChannelAlignedConv2d extends Conv2d {
         Device device = input.getDevice();
         NDArray weightArray = parameterStore.getValue(weight, device, training);
         NDArray biasArray = parameterStore.getValue(bias, device, training);
-        int missing = Math.floorMod(-filters, CHANNEL_BLOCK);
-        if (!training || missing == 0 || groups != 1 || device.isGpu()) {
+        int missingOut = Math.floorMod(-filters, CHANNEL_BLOCK);
+        long inChannels = input.getShape().get(1);
+        int missingIn = inChannels > CHANNEL_BLOCK ? Math.floorMod(-inChannels, CHANNEL_BLOCK) : 0;
+        if (!training || (missingOut == 0 && missingIn == 0) || groups != 1 || device.isGpu()) {
             return conv2d(input, weightArray, biasArray, stride, padding, dilation, groups);
         }
         NDManager manager = input.getManager();
-        NDArray alignedWeight = withZeroRows(weightArray, missing, manager);
-        NDArray alignedBias = biasArray == null ? null : withZeroRows(biasArray, missing, manager);
+        NDArray alignedInput = withZeros(input, 1, missingIn, manager);
+        NDArray alignedWeight =
+                withZeros(withZeros(weightArray, 1, missingIn, manager), 0, missingOut, manager);
+        NDArray alignedBias =
+                biasArray == null ? null : withZeros(biasArray, 0, missingOut, manager);
         NDArray out =
-                conv2d(input, alignedWeight, alignedBias, stride, padding, dilation, groups).head();
-        return new NDList(out.get(new NDIndex(":, :{}", filters)));
+                conv2d(alignedInput, alignedWeight, alignedBias, stride, padding, dilation, groups)
+                        .head();
+        return missingOut == 0
+                ? new NDList(out)
+                : new NDList(out.get(new NDIndex(":, :{}", filters)));
     }
 
-    /** Appends {@code rows} zero rows along axis 0, owned by {@code manager}. */
-    private static NDArray withZeroRows(NDArray array, int rows, NDManager manager) {
-        Shape shape = array.getShape();
-        NDArray zeros =
-                manager.zeros(
-                        new Shape(rows).addAll(shape.slice(1)),
-                        array.getDataType(),
-                        array.getDevice());
-        NDArray aligned = array.concat(zeros, 0);
+    /** Appends {@code count} zero slices along {@code axis}, owned by {@code manager}. */
+    private static NDArray withZeros(NDArray array, int axis, int count, NDManager manager) {
+        if (count == 0) {
+            return array;
+        }
+        long[] shape = array.getShape().getShape().clone();
+        shape[axis] = count;
+        NDArray zeros = manager.zeros(new Shape(shape), array.getDataType(), array.getDevice());
+        NDArray aligned = array.concat(zeros, axis);
         aligned.attach(manager);
         return aligned;
     }

@@ -10,7 +10,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
@@ -118,6 +120,67 @@ class ChannelAlignedConv2dTest {
                 NDArray y = aligned.forward(store, new NDList(x), training).head();
                 assertThat(y.getShape()).isEqualTo(new Shape(8, 4, 12, 12));
                 assertThat(y.allClose(expected, 1e-5, 1e-5, false)).isTrue();
+            }
+        }
+    }
+
+    /** 24 channels: more than one block and not a multiple of it. */
+    private static final Shape WIDE_INPUT = new Shape(8, 24, 12, 12);
+
+    /**
+     * The input and weight gradients of conv → BatchNorm for a fixed input and upstream, computed
+     * in the given type (float64 runs PyTorch's reference kernels, not oneDNN's).
+     */
+    private static NDList gradientsThroughBatchNorm(
+            Conv2d.Builder builder, DataType type, NDManager manager) {
+        Block conv =
+                builder.setKernelShape(new Shape(3, 3))
+                        .optPadding(new Shape(1, 1))
+                        .setFilters(16)
+                        .optBias(false)
+                        .build();
+        Block block = new SequentialBlock().add(conv).add(BatchNorm.builder().build());
+        block.initialize(manager, type, WIDE_INPUT);
+        Engine.getInstance().setRandomSeed(5);
+        NDArray weight = conv.getParameters().get("weight").getArray();
+        manager.randomNormal(0, 0.1f, weight.getShape(), DataType.FLOAT32)
+                .toType(type, false)
+                .copyTo(weight);
+        NDArray x = manager.randomNormal(WIDE_INPUT).toType(type, false);
+        x.setRequiresGradient(true);
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray y =
+                    block.forward(new ParameterStore(manager, false), new NDList(x), true).head();
+            collector.backward(y.mul(manager.randomNormal(y.getShape()).toType(type, false)).sum());
+        }
+        return new NDList(x.getGradient(), weight.getGradient());
+    }
+
+    @Test
+    void djlConv2dBeforeBatchNormReadsJunkWithMisalignedInputChannels() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDList gradients =
+                    gradientsThroughBatchNorm(Conv2d.builder(), DataType.FLOAT32, manager);
+            assertThat(gradients.get(0).isNaN().any().getBoolean())
+                    .as("if PyTorch's oneDNN no longer reads junk, the input padding can go")
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void misalignedInputChannelsGiveTheGradientsOfCleanMemory() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDList underJunk =
+                    gradientsThroughBatchNorm(
+                            ChannelAlignedConv2d.builder(), DataType.FLOAT32, manager);
+            NDList reference =
+                    gradientsThroughBatchNorm(Conv2d.builder(), DataType.FLOAT64, manager);
+            for (int i = 0; i < 2; i++) {
+                assertThat(underJunk.get(i).isNaN().any().getBoolean()).isFalse();
+                NDArray ours = underJunk.get(i).toType(DataType.FLOAT64, false);
+                assertThat(ours.allClose(reference.get(i), 1e-4, 1e-4, false))
+                        .as("gradient %d", i)
+                        .isTrue();
             }
         }
     }

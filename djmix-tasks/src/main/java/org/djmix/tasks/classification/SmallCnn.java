@@ -11,8 +11,11 @@ import ai.djl.nn.pooling.Pool;
 import org.djmix.core.nn.ChannelAlignedConv2d;
 
 /**
- * A small CNN for quick runs: two stages of (3×3 conv, BN, ReLU, 2×2 max-pool) with 32 and 64
- * channels, global average pooling and a linear classifier (about 20 k parameters).
+ * A small CNN for quick runs: three stages of (3×3 conv, BN, ReLU, 2×2 max-pool) with 16, 64 and
+ * 128 channels, global average pooling and a linear classifier (about 84 k parameters; 7.5 M
+ * multiply-adds per 32×32 image, a twentieth of WideResNet-16-2's). The first stage, at full
+ * resolution, is the narrow one: its memory traffic, not its arithmetic, bounds the step. Every
+ * width is a multiple of 16, oneDNN's channel block, so no convolution needs padding.
  */
 public final class SmallCnn {
 
@@ -29,7 +32,7 @@ public final class SmallCnn {
             throw new IllegalArgumentException("numClasses must be > 0, got " + numClasses);
         }
         SequentialBlock net = new SequentialBlock();
-        for (int filters : new int[] {32, 64}) {
+        for (int filters : new int[] {16, 64, 128}) {
             net.add(
                             ChannelAlignedConv2d.builder()
                                     .setKernelShape(new Shape(3, 3))

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import java.util.BitSet;
 import org.djmix.corruptions.LabelledImages;
 import org.djmix.image.ByteImage;
 
@@ -46,9 +47,20 @@ public final class ImageClassifier {
      * @throws IllegalArgumentException naming the shapes if an image does not fit the model
      */
     public double errorRate(LabelledImages images) {
+        return (double) mistakes(images).cardinality() / Math.max(1, images.size());
+    }
+
+    /**
+     * Returns which images the model gets wrong.
+     *
+     * @param images the images, of the model's shape
+     * @return bit {@code i} set when image {@code i} is misclassified
+     * @throws IllegalArgumentException naming the shapes if an image does not fit the model
+     */
+    public BitSet mistakes(LabelledImages images) {
         int n = images.size();
         int size = (int) imageShape.size();
-        long wrong = 0;
+        BitSet wrong = new BitSet(n);
         for (int start = 0; start < n; start += batchSize) {
             int count = Math.min(batchSize, n - start);
             float[] pixels = new float[count * size];
@@ -81,10 +93,10 @@ public final class ImageClassifier {
                 NDList out = model.forward(parameters, new NDList(x), false);
                 long[] predicted = out.head().argMax(1).toLongArray();
                 for (int i = 0; i < count; i++) {
-                    wrong += predicted[i] != labels[i] ? 1 : 0;
+                    wrong.set(start + i, predicted[i] != labels[i]);
                 }
             }
         }
-        return (double) wrong / Math.max(1, n);
+        return wrong;
     }
 }

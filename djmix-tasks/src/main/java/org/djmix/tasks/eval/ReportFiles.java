@@ -65,6 +65,15 @@ public final class ReportFiles {
             }
             m.put("severities", r.severities());
             m.put("errors", r.errors());
+            if (r != reports.get(0) && paired(reports)) {
+                Map<String, PairedBootstrap.Difference> differences = new LinkedHashMap<>();
+                comparisons(r, subsets)
+                        .forEach(
+                                (name, corruptions) ->
+                                        differences.put(
+                                                name, r.minus(reports.get(0), corruptions)));
+                m.put("minus " + reports.get(0).model(), differences);
+            }
             if (imageNet && r.corruptionErrors().size() == 15 && r.severities().size() == 5) {
                 m.put("corruptionErrors", r.corruptionErrors());
                 m.put("mCE", r.meanCorruptionError());
@@ -119,7 +128,61 @@ public final class ReportFiles {
             row(s, "mCE (AlexNet = 100)", reports, RobustnessReport::meanCorruptionError);
             row(s, "relative mCE", reports, RobustnessReport::relativeMeanCorruptionError);
         }
+        if (paired(reports)) {
+            differences(s, reports, subsets);
+        }
         return s.toString();
+    }
+
+    /**
+     * Whether every report has per-image outcomes to compare, and there is something to compare.
+     */
+    private static boolean paired(List<RobustnessReport> reports) {
+        return reports.size() > 1 && reports.stream().allMatch(r -> r.mistakes() != null);
+    }
+
+    /** The averages a comparison reports: clean (no corruption), all, and each subset. */
+    private static Map<String, List<String>> comparisons(
+            RobustnessReport report, Map<String, List<String>> subsets) {
+        Map<String, List<String>> averages = new LinkedHashMap<>();
+        averages.put("clean", List.of());
+        averages.put("mean corrupted", List.copyOf(report.errors().keySet()));
+        subsets.forEach((name, corruptions) -> averages.put("mean, " + name, corruptions));
+        return averages;
+    }
+
+    /** The table of each model's difference from the first, with paired-bootstrap intervals. */
+    private static void differences(
+            StringBuilder s, List<RobustnessReport> reports, Map<String, List<String>> subsets) {
+        RobustnessReport first = reports.get(0);
+        s.append("\n| difference from ").append(first.model()).append(" (points) |");
+        for (RobustnessReport r : reports.subList(1, reports.size())) {
+            s.append(' ').append(r.model()).append(" |");
+        }
+        s.append("\n|---|").append("---|".repeat(reports.size() - 1)).append('\n');
+        for (Map.Entry<String, List<String>> average : comparisons(first, subsets).entrySet()) {
+            s.append("| ").append(average.getKey()).append(" |");
+            for (RobustnessReport r : reports.subList(1, reports.size())) {
+                PairedBootstrap.Difference d = r.minus(first, average.getValue());
+                s.append(
+                        String.format(
+                                Locale.ROOT,
+                                " %+.2f [%+.2f, %+.2f] |",
+                                100 * d.difference(),
+                                100 * d.low(),
+                                100 * d.high()));
+            }
+            s.append('\n');
+        }
+        s.append(
+                String.format(
+                        Locale.ROOT,
+                        "%nIntervals: 95 %%, paired bootstrap over the %d test images (%d"
+                                + " resamples); an interval wholly below 0 means fewer mistakes"
+                                + " than %s.%n",
+                        first.mistakes().images(),
+                        PairedBootstrap.RESAMPLES,
+                        first.model()));
     }
 
     private static void row(

@@ -2,6 +2,7 @@ package org.djmix.tasks.eval;
 
 import ai.djl.training.util.ProgressBar;
 import java.io.IOException;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,22 +41,34 @@ public final class RobustnessEvaluation {
                 new ProgressBar(
                         "Evaluating " + String.join(", ", models.keySet()), blocks * models.size());
         long done = 0;
-        Map<String, Double> cleanErrors = new LinkedHashMap<>();
-        Map<String, Map<String, double[]>> errors = new LinkedHashMap<>();
+        int n = clean.size();
+        Map<String, BitSet> cleanMistakes = new LinkedHashMap<>();
+        Map<String, Map<String, BitSet[]>> mistakes = new LinkedHashMap<>();
         for (Map.Entry<String, ImageClassifier> model : models.entrySet()) {
-            cleanErrors.put(model.getKey(), model.getValue().errorRate(clean));
-            errors.put(model.getKey(), new LinkedHashMap<>());
+            cleanMistakes.put(model.getKey(), model.getValue().mistakes(clean));
+            mistakes.put(model.getKey(), new LinkedHashMap<>());
             progress.update(++done);
         }
         for (Corruption corruption : corruptions) {
             for (int s = 0; s < severities.size(); s++) {
                 LabelledImages images = source.images(corruption, severities.get(s));
+                if (images.size() != n) {
+                    throw new IllegalArgumentException(
+                            corruption.id()
+                                    + " at severity "
+                                    + severities.get(s)
+                                    + " has "
+                                    + images.size()
+                                    + " images, the clean test set "
+                                    + n
+                                    + "; corrupted sets must hold the same images");
+                }
                 for (Map.Entry<String, ImageClassifier> model : models.entrySet()) {
-                    double[] perSeverity =
-                            errors.get(model.getKey())
+                    mistakes.get(model.getKey())
                                     .computeIfAbsent(
-                                            corruption.id(), id -> new double[severities.size()]);
-                    perSeverity[s] = model.getValue().errorRate(images);
+                                            corruption.id(), id -> new BitSet[severities.size()])[
+                                    s] =
+                            model.getValue().mistakes(images);
                     progress.update(++done);
                 }
             }
@@ -64,11 +77,31 @@ public final class RobustnessEvaluation {
         return models.keySet().stream()
                 .map(
                         name ->
-                                new RobustnessReport(
+                                report(
                                         name,
-                                        cleanErrors.get(name),
-                                        errors.get(name),
-                                        List.copyOf(severities)))
+                                        new ImageMistakes(
+                                                n, cleanMistakes.get(name), mistakes.get(name)),
+                                        severities))
                 .toList();
+    }
+
+    /** The figures of one model's mistakes. */
+    private static RobustnessReport report(
+            String name, ImageMistakes mistakes, List<Integer> severities) {
+        double images = Math.max(1, mistakes.images());
+        Map<String, double[]> errors = new LinkedHashMap<>();
+        for (Map.Entry<String, BitSet[]> corruption : mistakes.corrupted().entrySet()) {
+            double[] perSeverity = new double[severities.size()];
+            for (int s = 0; s < perSeverity.length; s++) {
+                perSeverity[s] = corruption.getValue()[s].cardinality() / images;
+            }
+            errors.put(corruption.getKey(), perSeverity);
+        }
+        return new RobustnessReport(
+                name,
+                mistakes.clean().cardinality() / images,
+                errors,
+                List.copyOf(severities),
+                mistakes);
     }
 }

@@ -13,9 +13,59 @@ import org.djmix.corruptions.Corruption;
  * @param cleanError the error on the clean test set
  * @param errors per corruption id, the error at each evaluated severity (in order)
  * @param severities the severities evaluated
+ * @param mistakes which images the model got wrong (what paired comparisons need), or null for a
+ *     report of figures alone
  */
 public record RobustnessReport(
-        String model, double cleanError, Map<String, double[]> errors, List<Integer> severities) {
+        String model,
+        double cleanError,
+        Map<String, double[]> errors,
+        List<Integer> severities,
+        ImageMistakes mistakes) {
+
+    /**
+     * A report of figures alone, without per-image outcomes.
+     *
+     * @param model the model's name
+     * @param cleanError the error on the clean test set
+     * @param errors per corruption id, the error at each severity
+     * @param severities the severities evaluated
+     */
+    public RobustnessReport(
+            String model,
+            double cleanError,
+            Map<String, double[]> errors,
+            List<Integer> severities) {
+        this(model, cleanError, errors, severities, null);
+    }
+
+    /**
+     * Compares this model with another on the same images (this − other, paired bootstrap).
+     *
+     * @param other the other model's report, on the same test images
+     * @param corruptions the corruptions to average, or an empty list for the clean error
+     * @return the difference of (mean corrupted or clean) error with its 95 % interval
+     * @throws IllegalStateException if either report has no per-image outcomes
+     */
+    public PairedBootstrap.Difference minus(RobustnessReport other, List<String> corruptions) {
+        if (mistakes == null || other.mistakes == null) {
+            throw new IllegalStateException(
+                    "comparing "
+                            + model
+                            + " with "
+                            + other.model
+                            + " needs per-image outcomes, which a report of figures lacks");
+        }
+        if (corruptions.isEmpty()) {
+            return PairedBootstrap.difference(
+                    mistakes.cleanPerImage(), other.mistakes.cleanPerImage(), 1, 0);
+        }
+        return PairedBootstrap.difference(
+                mistakes.countPerImage(corruptions),
+                other.mistakes.countPerImage(corruptions),
+                mistakes.blocks(corruptions),
+                0);
+    }
 
     /**
      * Returns a corruption's mean error over the severities.

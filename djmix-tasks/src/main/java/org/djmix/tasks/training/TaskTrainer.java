@@ -10,7 +10,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.evaluator.Accuracy;
-import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.listener.EvaluatorTrainingListener;
 import com.google.gson.reflect.TypeToken;
 import java.io.BufferedInputStream;
@@ -59,11 +58,6 @@ public final class TaskTrainer {
     private static final String METRICS = "metrics.json";
     private static final String CURVE = "curve.png";
     private static final String ACCURACY = "Accuracy";
-
-    /** He initialisation (fan-out, normal), as the reference CIFAR networks initialise convs. */
-    private static final XavierInitializer HE_FAN_OUT =
-            new XavierInitializer(
-                    XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.OUT, 2);
 
     private final Task task;
     private final Method method;
@@ -203,7 +197,7 @@ public final class TaskTrainer {
             DefaultTrainingConfig trainingConfig =
                     new DefaultTrainingConfig(method.trainingLoss(task.taskLoss()))
                             .optOptimizer(optimizer)
-                            .optInitializer(HE_FAN_OUT, Parameter.Type.WEIGHT)
+                            .optInitializer(new ReferenceInitializer(), Parameter.Type.WEIGHT)
                             .addEvaluator(new Accuracy(ACCURACY, 1))
                             .addTrainingListeners(
                                     evaluations,

@@ -96,7 +96,11 @@ class EvaluationTest {
             ReportFiles.write(List.of(report, report), Map.of(), false, out);
             assertThat(Files.readString(out.resolve("report.md")))
                     .contains("| error (%) | fixed | fixed |")
-                    .contains("| fog | 40.00 | 40.00 |");
+                    .contains("| fog | 40.00 | 40.00 |")
+                    .contains("| difference from fixed (points) | fixed |")
+                    .contains("| mean corrupted | +0.00 [+0.00, +0.00] |")
+                    .contains("paired bootstrap over the 2 test images");
+            assertThat(report.mistakes().corrupted().get("fog")[4].cardinality()).isEqualTo(2);
             assertThat(Files.readString(out.resolve("report.csv"))).contains("fixed,fog,5,1.0");
             assertThat(ImageIO.read(out.resolve("heatmap.png").toFile()).getWidth())
                     .isGreaterThan(2 * 5 * 40);

@@ -49,6 +49,8 @@ public final class DaeTrainCommand implements Callable<Integer> {
     @Option(names = "--train-limit", description = "use only the first N training images")
     private Integer trainLimit;
 
+    @Mixin private TestLimitOption testLimit;
+
     @Option(
             names = "--commitment",
             defaultValue = "0.25",
@@ -67,6 +69,20 @@ public final class DaeTrainCommand implements Callable<Integer> {
                     "train the ablation's autoencoder without quantiser (for --method"
                             + " djmix-noquant)")
     private boolean plain;
+
+    @Option(
+            names = "--hidden",
+            defaultValue = "128",
+            description = "hidden channels h of encoder and decoder (default ${DEFAULT-VALUE})")
+    private int hidden;
+
+    @Option(
+            names = "--revival-interval",
+            defaultValue = "100",
+            description =
+                    "re-seed codes unused for this many updates from encoder outputs; 0: never"
+                            + " (default ${DEFAULT-VALUE})")
+    private int revivalInterval;
 
     @Option(names = "--resume", description = "continue after the last complete epoch in --out")
     private boolean resume;
@@ -89,16 +105,25 @@ public final class DaeTrainCommand implements Callable<Integer> {
             trainBuilder.optLimit(trainLimit);
         }
         ImageDataset train = trainBuilder.build();
-        ImageDataset test = spec.read(false).setSampling(1, false).build();
+        ImageDataset.Builder testBuilder = spec.read(false).setSampling(1, false);
+        if (testLimit.value() != null) {
+            testBuilder.optLimit(testLimit.value());
+        }
+        ImageDataset test = testBuilder.build();
         int channels = (int) train.getImageShape().get(0);
         ConvAutoencoder autoencoder =
                 plain
-                        ? PlainAutoencoder.builder().setChannels(channels).build()
+                        ? PlainAutoencoder.builder()
+                                .setChannels(channels)
+                                .optHiddenChannels(hidden)
+                                .build()
                         : VqVae.builder()
                                 .setChannels(channels)
+                                .optHiddenChannels(hidden)
                                 .optQuantizer(
                                         VqVae.defaultQuantizer()
                                                 .optCommitment(commitment)
+                                                .optRevivalInterval(revivalInterval)
                                                 .optSeed(seedOption.value()))
                                 .build();
         List<EpochMetrics> history =

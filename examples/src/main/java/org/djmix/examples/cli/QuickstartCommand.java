@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.djmix.core.platform.GlibcMalloc;
 import org.djmix.tasks.data.FashionMnist;
@@ -49,10 +50,12 @@ public final class QuickstartCommand implements Callable<Integer> {
 
     @Option(
             names = "--train-limit",
-            description = "training images for g and f (default 20 000 and 10 000; --fast 6 000)")
+            description =
+                    "training images for g and f (default 20 000 and 10 000; --fast 6 000 and"
+                            + " 24 000)")
     private Integer trainLimit;
 
-    @Option(names = "--epochs", description = "epochs of f (default 3; --fast 2)")
+    @Option(names = "--epochs", description = "epochs of f (default 3; --fast 3)")
     private Integer epochs;
 
     @Option(
@@ -64,6 +67,8 @@ public final class QuickstartCommand implements Callable<Integer> {
     private record Budget(
             int daeImages,
             int daeEpochs,
+            int daeHidden,
+            int revivalInterval,
             String model,
             int trainImages,
             int epochs,
@@ -74,6 +79,19 @@ public final class QuickstartCommand implements Callable<Integer> {
         PrintWriter printer = spec.commandLine().getOut();
         String dataset = chooseData(printer);
         Budget budget = budget();
+        printer.printf(
+                Locale.ROOT,
+                "budget%s: g (h = %d) on %,d images × %d epochs, unused codes re-seeded every %d"
+                        + " updates; %s on %,d images × %d epochs per method; %,d test images%n",
+                fast ? " (--fast)" : "",
+                budget.daeHidden(),
+                budget.daeImages(),
+                budget.daeEpochs(),
+                budget.revivalInterval(),
+                budget.model(),
+                budget.trainImages(),
+                budget.epochs(),
+                budget.testImages());
         String seedText = Long.toString(seedOption.value());
         Path dae = out.resolve("dae");
         List<List<String>> steps = new ArrayList<>();
@@ -87,6 +105,12 @@ public final class QuickstartCommand implements Callable<Integer> {
                         Integer.toString(budget.daeEpochs()),
                         "--train-limit",
                         Integer.toString(budget.daeImages()),
+                        "--hidden",
+                        Integer.toString(budget.daeHidden()),
+                        "--revival-interval",
+                        Integer.toString(budget.revivalInterval()),
+                        "--test-limit",
+                        Integer.toString(budget.testImages()),
                         "--seed",
                         seedText,
                         "--out",
@@ -160,11 +184,13 @@ public final class QuickstartCommand implements Callable<Integer> {
     private Budget budget() {
         Budget base =
                 fast
-                        ? new Budget(6_000, 1, "small-cnn", 6_000, 2, 1_000)
-                        : new Budget(20_000, 2, "wrn-16-2", 10_000, 3, 1_000);
+                        ? new Budget(6_000, 2, 64, 10, "small-cnn", 24_000, 3, 1_000)
+                        : new Budget(20_000, 2, 128, 100, "wrn-16-2", 10_000, 3, 1_000);
         return new Budget(
                 trainLimit != null ? trainLimit : base.daeImages(),
                 base.daeEpochs(),
+                base.daeHidden(),
+                base.revivalInterval(),
                 base.model(),
                 trainLimit != null ? trainLimit : base.trainImages(),
                 epochs != null ? epochs : base.epochs(),

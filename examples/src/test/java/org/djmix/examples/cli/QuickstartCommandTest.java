@@ -36,13 +36,20 @@ class QuickstartCommandTest {
         assertThat(code).as(cli.err()).isZero();
         assertThat(cli.out())
                 .contains("data: shapes (--data)")
-                .contains("$ djmix dae train --data shapes --epochs 1 --train-limit 64")
+                .contains(
+                        "budget (--fast): g (h = 64) on 64 images × 2 epochs, unused codes"
+                                + " re-seeded every 10 updates; small-cnn on 64 images × 1 epochs per method; 8"
+                                + " test images")
+                .contains(
+                        "$ djmix dae train --data shapes --epochs 2 --train-limit 64 --hidden 64"
+                                + " --revival-interval 10 --test-limit 8")
                 .contains("$ djmix train --data shapes --model small-cnn --method baseline")
                 .contains("--method djmix --epochs 1 --train-limit 64 --test-limit 8")
                 .contains("--dae " + out.resolve("dae"))
                 .contains("--corrupt-on-the-fly cifar --test-limit 8")
                 .contains("| error (%) | baseline | djmix |")
                 .contains("**mean, 10 non-brightening**")
+                .contains("| difference from baseline (points) | djmix |")
                 .contains("quickstart done in");
         Path report = out.resolve("report");
         for (String file : new String[] {"report.md", "report.json", "report.csv", "heatmap.png"}) {
