@@ -52,7 +52,7 @@ public class DiscretizerBenchmark {
     /** Saves a freshly initialised VQ-VAE and loads it as the discretizer. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        GlibcMalloc.keepFreedMemory();
+        GlibcMalloc.configure();
         manager = NDManager.newBaseManager();
         manager.getEngine().setRandomSeed(5);
         Shape image = new Shape(3, 32, 32);

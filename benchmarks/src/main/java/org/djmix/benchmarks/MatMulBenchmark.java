@@ -43,7 +43,7 @@ public class MatMulBenchmark {
     /** Draws the operands on DJL's default device. */
     @Setup(Level.Trial)
     public void setUp() {
-        GlibcMalloc.keepFreedMemory();
+        GlibcMalloc.configure();
         String[] sizes = shape.split("x");
         long m = Long.parseLong(sizes[0]);
         long k = Long.parseLong(sizes[1]);

@@ -56,7 +56,7 @@ public class NearestCodeBenchmark {
     /** Draws N(0, 1) vectors and codes on DJL's default device. */
     @Setup(Level.Trial)
     public void setUp() {
-        GlibcMalloc.keepFreedMemory();
+        GlibcMalloc.configure();
         manager = NDManager.newBaseManager();
         manager.getEngine().setRandomSeed(3);
         input = manager.randomNormal(new Shape(vectors, DIM));

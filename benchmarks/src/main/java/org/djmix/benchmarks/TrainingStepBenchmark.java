@@ -95,7 +95,7 @@ public class TrainingStepBenchmark {
     /** Builds the model and trainer and a fixed random batch on the trainer's device. */
     @Setup(Level.Trial)
     public void setUp() {
-        GlibcMalloc.keepFreedMemory();
+        GlibcMalloc.configure();
         Engine.getInstance().setRandomSeed(1);
         Block network =
                 "wrn-28-2".equals(model) ? WideResNet.builder().build() : SmallCnn.build(10);

@@ -11,12 +11,14 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.math3.random.RandomGenerator;
+import org.djmix.core.platform.GlibcMalloc;
 
 /**
  * A wrapper that is exactly the model \(f\) in inference and a randomised use of \(f\) in training
  * (DJMix's views, mixup's mixing). Each training forward draws its randomness from a generator that
  * depends only on (seed, step), so a run is repeatable and a resumed run continues the same stream
- * after {@link #setStep(long)}.
+ * after {@link #setStep(long)}. Creating one applies djmix's allocator policy ({@link
+ * GlibcMalloc#configure()}), so the block trains at full speed in a user's own DJL loop too.
  */
 public abstract class AbstractTrainingBlock extends AbstractBlock {
 
@@ -33,6 +35,7 @@ public abstract class AbstractTrainingBlock extends AbstractBlock {
      */
     protected AbstractTrainingBlock(byte version, Block model, long seed) {
         super(version);
+        GlibcMalloc.configure();
         this.model = addChildBlock("model", model);
         this.streams = new RandomStreams(seed).derive(getClass().getSimpleName());
     }

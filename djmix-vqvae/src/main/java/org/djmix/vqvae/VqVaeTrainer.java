@@ -23,6 +23,7 @@ import java.util.Map;
 import org.djmix.core.training.CheckpointListener;
 import org.djmix.core.training.EpochProgressListener;
 import org.djmix.core.training.FiniteLossListener;
+import org.djmix.core.training.MemoryTrimListener;
 import org.djmix.core.training.RunJson;
 import org.djmix.core.training.TrainingLoop;
 import org.slf4j.Logger;
@@ -142,7 +143,9 @@ public final class VqVaeTrainer {
                     .addTrainingListeners(new CodebookUpdateListener(quantizer));
         }
         config.addTrainingListeners(
-                new EpochProgressListener("VQ-VAE", train.size(), first), checkpoints);
+                new EpochProgressListener("VQ-VAE", train.size(), first),
+                new MemoryTrimListener(),
+                checkpoints);
         try (Model model = Model.newInstance("vqvae")) {
             model.setBlock(autoencoder);
             try (Trainer trainer = model.newTrainer(config)) {

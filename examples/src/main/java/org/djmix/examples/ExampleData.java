@@ -24,7 +24,7 @@ final class ExampleData {
 
     /** Keeps freed memory for reuse and hides PyTorch's native warnings. */
     static void prepareNative() {
-        GlibcMalloc.keepFreedMemory();
+        GlibcMalloc.configure();
         TorchNativeFlags.hideWarnings();
     }
 }

@@ -3,6 +3,7 @@ package org.djmix.core.platform;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,53 @@ public final class GlibcMalloc {
     private static final int M_MMAP_MAX = -4;
     private static final int M_ARENA_MAX = -8;
 
+    /**
+     * The system property that chooses the allocator policy: {@value #KEEP} (the default) applies
+     * {@link #keepFreedMemory()} when djmix first trains, {@value #SYSTEM} leaves glibc's defaults.
+     */
+    public static final String PROPERTY = "djmix.malloc";
+
+    /** {@link #PROPERTY}'s default: keep freed memory for reuse. */
+    public static final String KEEP = "keep";
+
+    /** {@link #PROPERTY}'s value that leaves glibc's defaults alone. */
+    public static final String SYSTEM = "system";
+
+    private static final AtomicBoolean configured = new AtomicBoolean();
+
     private GlibcMalloc() {}
+
+    /**
+     * Applies the policy {@link #PROPERTY} names, once per process; later calls do nothing. djmix's
+     * training loop and training blocks call it, so a program that trains with djmix gets it
+     * without a call of its own, and JVM flags and environment variables are not needed.
+     *
+     * @return true when this call applied {@link #keepFreedMemory()}
+     * @throws IllegalArgumentException naming the property and its values if it holds another
+     */
+    public static boolean configure() {
+        String policy = System.getProperty(PROPERTY, KEEP);
+        if (!policy.equals(KEEP) && !policy.equals(SYSTEM)) {
+            throw new IllegalArgumentException(
+                    "-D"
+                            + PROPERTY
+                            + " must be "
+                            + KEEP
+                            + " or "
+                            + SYSTEM
+                            + ", got '"
+                            + policy
+                            + "'");
+        }
+        if (!configured.compareAndSet(false, true)) {
+            return false;
+        }
+        if (policy.equals(SYSTEM)) {
+            logger.info("glibc malloc: left at the system's settings (-D{}={})", PROPERTY, SYSTEM);
+            return false;
+        }
+        return keepFreedMemory();
+    }
 
     /** The one libc function used. */
     private interface CLibrary extends Library {

@@ -6,12 +6,14 @@ import ai.djl.training.dataset.Dataset;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.djmix.core.platform.GlibcMalloc;
 
 /**
  * The one epoch loop of every djmix trainer: DJL's {@link EasyTrain#fit} (forward, loss, backward,
  * step, validation, listeners) over the epochs a run still has to do. What differs between trainers
  * lives in their listeners: {@link EpochOrderListener}, {@link FiniteLossListener}, {@link
- * EpochProgressListener}, {@link CheckpointListener}, and method- or model-specific ones.
+ * EpochProgressListener}, {@link CheckpointListener}, and method- or model-specific ones. It
+ * applies djmix's allocator policy first ({@link GlibcMalloc#configure()}).
  */
 public final class TrainingLoop {
 
@@ -33,6 +35,7 @@ public final class TrainingLoop {
         if (firstEpoch > lastEpoch) {
             return;
         }
+        GlibcMalloc.configure();
         try {
             EasyTrain.fit(trainer, lastEpoch - firstEpoch + 1, train, validation);
         } catch (UncheckedIOException e) {

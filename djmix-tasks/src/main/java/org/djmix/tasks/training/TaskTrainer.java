@@ -29,6 +29,7 @@ import org.djmix.core.training.CheckpointListener;
 import org.djmix.core.training.EpochOrderListener;
 import org.djmix.core.training.EpochProgressListener;
 import org.djmix.core.training.FiniteLossListener;
+import org.djmix.core.training.MemoryTrimListener;
 import org.djmix.core.training.RunJson;
 import org.djmix.core.training.TrainingLoop;
 import org.djmix.io.AtomicDirectories;
@@ -204,6 +205,7 @@ public final class TaskTrainer {
                                     new FiniteLossListener(out, first, stepsPerEpoch),
                                     new EpochOrderListener(first, sampler, train),
                                     new EpochProgressListener("Epoch", train.size(), first),
+                                    new MemoryTrimListener(),
                                     checkpoints);
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
                 trainer.initialize(

@@ -10,7 +10,7 @@ final class NativeSetup {
 
     /** Keeps freed memory for reuse and hides PyTorch's native warnings. */
     static void prepare() {
-        GlibcMalloc.keepFreedMemory();
+        GlibcMalloc.configure();
         TorchNativeFlags.hideWarnings();
     }
 }
