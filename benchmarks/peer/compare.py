@@ -1,8 +1,12 @@
-"""Runs our JMH training-step benchmark and its PyTorch peer back to back, alternating, on the same
-thread count, and prints each round's ratio (ours / PyTorch) with the median and the spread.
+"""Runs one of our JMH training-step benchmarks and its PyTorch peer back to back, alternating, on the
+same thread count, and prints each round's ratio (ours / PyTorch) with the median and the spread.
+
+Steps: baseline and djmix (WRN-28-2 at batch 128, TrainingStepBenchmark / wrn_step.py) and vqvae
+(the paper's VQ-VAE g at batch 128, VqVaeStepBenchmark / vqvae_step.py).
 
 Build first (./mvnw -q install -DskipTests), then from the repository root:
   python3 benchmarks/peer/compare.py --step baseline --threads 2 --rounds 3
+No environment variable is set for either side: ours runs as a user's JVM would.
 Only side-by-side pairs mean something on a shared machine: every round measures both within a
 minute or two of each other, in alternating order.
 """
@@ -14,15 +18,20 @@ import subprocess
 import sys
 import tempfile
 
-PEERS = {"baseline": "wrn_step.py", "djmix": "wrn_step.py"}
+# step: (our JMH benchmark and its parameters, the peer script and its arguments)
+PEERS = {
+    "baseline": (["TrainingStepBenchmark", "-p", "model=wrn-28-2", "-p", "method=baseline"],
+                 ["wrn_step.py", "--step", "baseline"]),
+    "djmix": (["TrainingStepBenchmark", "-p", "model=wrn-28-2", "-p", "method=djmix"],
+              ["wrn_step.py", "--step", "djmix"]),
+    "vqvae": (["VqVaeStepBenchmark"], ["vqvae_step.py"]),
+}
 
 
 def ours(step, threads, jar):
     with tempfile.NamedTemporaryFile(suffix=".json") as result:
         subprocess.run(
-            ["java", "-jar", jar, "TrainingStepBenchmark",
-             "-p", "model=wrn-28-2", "-p", "method=" + step, "-p", "batch=128",
-             "-f", "1", "-wi", "1", "-w", "10s", "-i", "3", "-r", "10s",
+            ["java", "-jar", jar] + PEERS[step][0] + ["-p", "batch=128", "-f", "1", "-wi", "1", "-w", "10s", "-i", "3", "-r", "10s",
              "-jvmArgsAppend",
              "-Dai.djl.offline=true -Dai.djl.pytorch.num_threads=%d"
              " -Dai.djl.pytorch.num_interop_threads=1" % threads,
@@ -35,10 +44,10 @@ def ours(step, threads, jar):
 
 
 def theirs(step, threads, python):
-    script = os.path.join(os.path.dirname(__file__), PEERS[step])
+    script, *arguments = PEERS[step][1]
     out = subprocess.run(
-        [python, script, "--step", step, "--threads", str(threads), "--warmup", "5",
-         "--steps", "15"],
+        [python, os.path.join(os.path.dirname(__file__), script)] + arguments
+        + ["--threads", str(threads), "--warmup", "5", "--steps", "15"],
         check=True, capture_output=True, text=True).stdout
     return statistics.median(json.loads(out.strip().splitlines()[-1])["ms"])
 
@@ -55,7 +64,7 @@ def main():
     if not os.path.isfile(args.jar):
         sys.exit("compare.py: %s not found; build it with ./mvnw -q install -DskipTests" % args.jar)
     ratios = []
-    print("round  ours ms/step  PyTorch ms/step  ratio   (%s, WRN-28-2, batch 128, %d threads)"
+    print("round  ours ms/step  PyTorch ms/step  ratio   (%s step, batch 128, %d threads)"
           % (args.step, args.threads))
     for r in range(args.rounds):
         if r % 2 == 0:

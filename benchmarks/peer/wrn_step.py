@@ -9,13 +9,11 @@ Beta(1, 0.5) mixing with g(x) = x, one joint forward pass of 2B images and the J
 Run with Debian's python3-torch:  python3 benchmarks/peer/wrn_step.py --step baseline --threads 2
 Prints one JSON line: {"step": ..., "threads": ..., "torch": ..., "ms": [per-step times]}.
 """
-import argparse
-import json
-import time
-
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+from step_timing import arguments, report
 
 
 def bn_relu(channels):
@@ -62,15 +60,7 @@ def jensen_shannon(logits_a, logits_b):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--step", choices=["baseline", "djmix"], default="baseline")
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--batch", type=int, default=128)
-    parser.add_argument("--warmup", type=int, default=5)
-    parser.add_argument("--steps", type=int, default=15)
-    args = parser.parse_args()
-    torch.set_num_threads(args.threads)
-    torch.manual_seed(1)
+    args = arguments(__doc__, step={"choices": ["baseline", "djmix"], "default": "baseline"})
     model = wide_resnet()
     model.train()
     optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9, weight_decay=1e-4)
@@ -93,15 +83,7 @@ def main():
         optimizer.step()
         return loss.item()
 
-    for _ in range(args.warmup):
-        step()
-    times = []
-    for _ in range(args.steps):
-        start = time.perf_counter()
-        step()
-        times.append((time.perf_counter() - start) * 1000)
-    print(json.dumps({"step": args.step, "threads": torch.get_num_threads(),
-                      "torch": torch.__version__, "ms": times}))
+    report(args.step, step, args)
 
 
 if __name__ == "__main__":

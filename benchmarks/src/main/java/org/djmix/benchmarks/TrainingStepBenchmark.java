@@ -3,13 +3,11 @@ package org.djmix.benchmarks;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -135,21 +133,7 @@ public class TrainingStepBenchmark {
      */
     @Benchmark
     public float step() {
-        float loss;
-        try (NDManager step = inputs.newSubManager()) {
-            NDArray x = images.duplicate();
-            NDArray y = labels.duplicate();
-            x.attach(step);
-            y.attach(step);
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDList predictions = trainer.forward(new NDList(x), new NDList(y));
-                NDArray value = trainer.getLoss().evaluate(new NDList(y), predictions);
-                collector.backward(value);
-                loss = value.getFloat();
-            }
-            trainer.step();
-        }
-        return loss;
+        return TrainingSteps.run(trainer, inputs, images, labels);
     }
 
     /** A random-weight VQ-VAE saved and loaded as the discretizer, or the identity. */
