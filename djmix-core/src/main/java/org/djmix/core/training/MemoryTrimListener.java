@@ -23,8 +23,18 @@ public final class MemoryTrimListener extends TrainingListenerAdapter {
     @Override
     public void onTrainingBatch(Trainer trainer, BatchData batchData) {
         batches++;
-        if (batches % INTERVAL == 0 || (batches < INTERVAL && Long.bitCount(batches) == 1)) {
+        if (releasesAfter(batches)) {
             GlibcMalloc.releaseFreeMemory();
         }
+    }
+
+    /**
+     * Tells whether memory is released after a batch.
+     *
+     * @param batch the batch's number in this listener's run, from 1
+     * @return true for 1, 2, 4, … up to {@value #INTERVAL}, then for every multiple of it
+     */
+    static boolean releasesAfter(long batch) {
+        return batch % INTERVAL == 0 || (batch < INTERVAL && Long.bitCount(batch) == 1);
     }
 }

@@ -1,6 +1,7 @@
 package org.djmix.core.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
@@ -50,6 +51,23 @@ class GlibcMallocTest {
         assertThat(failure[0]).isNull();
         assertThat(resident[0] - resident[1]).as("dropped on free").isLessThan(BLOCK / 4);
         assertThat(resident[1] - resident[2]).as("dropped on release").isGreaterThan(BLOCK / 2);
+    }
+
+    @Test
+    void anUnknownPolicyIsRefusedNamingThePropertyAndItsValues() {
+        String before = System.getProperty(GlibcMalloc.PROPERTY);
+        System.setProperty(GlibcMalloc.PROPERTY, "fast");
+        try {
+            assertThatThrownBy(GlibcMalloc::configure)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("-Ddjmix.malloc must be keep or system, got 'fast'");
+        } finally {
+            if (before == null) {
+                System.clearProperty(GlibcMalloc.PROPERTY);
+            } else {
+                System.setProperty(GlibcMalloc.PROPERTY, before);
+            }
+        }
     }
 
     /** The process's resident set, from {@code /proc/self/statm} (pages). */
