@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.djmix.core.platform.GlibcMalloc;
+import org.djmix.core.platform.ProcessMemory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,7 +124,7 @@ public final class CheckpointListener<R> extends TrainingListenerAdapter {
             throw new UncheckedIOException(e);
         }
         logger.info("{}", record);
-        GlibcMalloc.releaseFreeMemory();
+        ProcessMemory.release();
         epoch++;
         start = System.nanoTime();
     }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.dataset.Record;
 import ai.djl.util.Progress;
+import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.djmix.core.RandomStreams;
 import org.djmix.core.training.EpochAware;
@@ -31,10 +32,18 @@ public final class ImageDataset extends RandomAccessDataset implements EpochAwar
 
     private ImageDataset(Builder builder) {
         super(builder);
-        pixels = builder.pixels;
-        labels = builder.labels;
         imageShape = builder.imageShape;
         imageSize = (int) imageShape.size();
+        // keep only the images a limit lets through, so the full split can be collected
+        int kept = (int) Math.min(limit, builder.labels.length);
+        pixels =
+                kept == builder.labels.length
+                        ? builder.pixels
+                        : Arrays.copyOf(builder.pixels, kept * imageSize);
+        labels =
+                kept == builder.labels.length
+                        ? builder.labels
+                        : Arrays.copyOf(builder.labels, kept);
         numClasses = builder.numClasses;
         augmentation = builder.augmentation;
         streams = new RandomStreams(builder.augmentationSeed).derive("base-augmentation");

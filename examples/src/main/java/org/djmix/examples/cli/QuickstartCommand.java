@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.djmix.core.platform.GlibcMalloc;
+import org.djmix.core.platform.ProcessMemory;
 import org.djmix.tasks.data.FashionMnist;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -170,7 +170,7 @@ public final class QuickstartCommand implements Callable<Integer> {
             if (code != 0) {
                 return code;
             }
-            GlibcMalloc.releaseFreeMemory();
+            ProcessMemory.release();
         }
         printer.println();
         printer.println(Files.readString(out.resolve("report").resolve("report.md")));
