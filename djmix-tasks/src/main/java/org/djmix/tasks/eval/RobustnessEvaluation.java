@@ -64,11 +64,11 @@ public final class RobustnessEvaluation {
                                     + "; corrupted sets must hold the same images");
                 }
                 for (Map.Entry<String, ImageClassifier> model : models.entrySet()) {
-                    mistakes.get(model.getKey())
+                    BitSet[] perSeverity =
+                            mistakes.get(model.getKey())
                                     .computeIfAbsent(
-                                            corruption.id(), id -> new BitSet[severities.size()])[
-                                    s] =
-                            model.getValue().mistakes(images);
+                                            corruption.id(), id -> new BitSet[severities.size()]);
+                    perSeverity[s] = model.getValue().mistakes(images);
                     progress.update(++done);
                 }
             }
