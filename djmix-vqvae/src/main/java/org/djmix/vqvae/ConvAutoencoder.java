@@ -9,12 +9,12 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
-import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.util.List;
 import org.djmix.core.nn.ChannelAlignedConv2d;
+import org.djmix.core.nn.ReleasingParallelBlock;
+import org.djmix.core.nn.ReleasingSequentialBlock;
 
 /**
  * The convolutional autoencoder of the DJMix paper around a bottleneck: the encoder is conv 4×4/2
@@ -60,7 +60,7 @@ public abstract class ConvAutoencoder extends AbstractBlock {
         encoder =
                 addChildBlock(
                         "encoder",
-                        new SequentialBlock()
+                        new ReleasingSequentialBlock()
                                 .add(conv(hidden / 2, 4, 2, 1))
                                 .add(Activation::relu)
                                 .add(conv(hidden, 4, 2, 1))
@@ -72,7 +72,7 @@ public abstract class ConvAutoencoder extends AbstractBlock {
         decoder =
                 addChildBlock(
                         "decoder",
-                        new SequentialBlock()
+                        new ReleasingSequentialBlock()
                                 .add(conv(hidden, 3, 1, 1))
                                 .add(residualStack())
                                 .add(upsampling.layer(hidden / 2))
@@ -145,22 +145,15 @@ public abstract class ConvAutoencoder extends AbstractBlock {
 
     /** Residual blocks (ReLU, 3×3 conv to r, ReLU, 1×1 conv back to h) and a final ReLU. */
     private Block residualStack() {
-        SequentialBlock stack = new SequentialBlock();
+        SequentialBlock stack = new ReleasingSequentialBlock();
         for (int i = 0; i < residualBlocks; i++) {
             Block body =
-                    new SequentialBlock()
+                    new ReleasingSequentialBlock()
                             .add(Activation::relu)
                             .add(conv(residualChannels, 3, 1, 1))
                             .add(Activation::relu)
                             .add(conv(hiddenChannels, 1, 1, 0));
-            stack.add(
-                    new ParallelBlock(
-                            outputs ->
-                                    new NDList(
-                                            outputs.get(0)
-                                                    .singletonOrThrow()
-                                                    .add(outputs.get(1).singletonOrThrow())),
-                            List.of(body, Blocks.identityBlock())));
+            stack.add(ReleasingParallelBlock.residualSum(body, Blocks.identityBlock()));
         }
         return stack.add(Activation::relu);
     }

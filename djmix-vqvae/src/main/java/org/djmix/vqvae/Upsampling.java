@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
-import ai.djl.nn.SequentialBlock;
 import org.djmix.core.nn.ChannelAlignedConv2d;
+import org.djmix.core.nn.ReleasingSequentialBlock;
 
 /**
  * How the decoder doubles the resolution where the reference uses a 4×4/2 transposed convolution,
@@ -31,11 +31,11 @@ public enum Upsampling {
      */
     Block layer(int filters) {
         if (this == NEAREST_CONV) {
-            return new SequentialBlock()
+            return new ReleasingSequentialBlock()
                     .add(LambdaBlock.singleton(x -> x.repeat(2, 2).repeat(3, 2), "upsample"))
                     .add(conv3x3(filters));
         }
-        return new SequentialBlock()
+        return new ReleasingSequentialBlock()
                 .add(conv3x3(4 * filters))
                 .add(LambdaBlock.singleton(Upsampling::pixelShuffle, "pixelShuffle"));
     }

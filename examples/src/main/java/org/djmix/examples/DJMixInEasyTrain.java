@@ -46,8 +46,8 @@ public final class DJMixInEasyTrain {
     public static void main(String[] args) throws IOException, TranslateException {
         Path gDirectory = PretrainG.savedOrPretrained();
         DataSpec data = DataSpec.parse(ExampleData.spec());
-        ImageDataset train = data.read(true).setSampling(64, true).optLimit(6_000).build();
-        ImageDataset test = data.read(false).setSampling(256, false).optLimit(1_000).build();
+        ImageDataset train = data.read(true, 6_000).setSampling(64, true).build();
+        ImageDataset test = data.read(false, 1_000).setSampling(256, false).build();
         try (NDManager manager = NDManager.newBaseManager();
                 VqVaeDiscretizer g = VqVaeDiscretizer.load(gDirectory, manager, 256);
                 Model model = Model.newInstance("djmix")) {

@@ -75,8 +75,8 @@ public final class EvaluateRobustness {
             Path out)
             throws IOException, TranslateException {
         DataSpec spec = DataSpec.parse(data);
-        ImageDataset train = spec.read(true).setSampling(64, true).optLimit(trainImages).build();
-        ImageDataset test = spec.read(false).setSampling(256, false).optLimit(testImages).build();
+        ImageDataset train = spec.read(true, trainImages).setSampling(64, true).build();
+        ImageDataset test = spec.read(false, testImages).setSampling(256, false).build();
         LabelledImages clean = test.asLabelledImages();
         try (NDManager manager = NDManager.newBaseManager();
                 VqVaeDiscretizer g = VqVaeDiscretizer.load(gDirectory, manager, 256);

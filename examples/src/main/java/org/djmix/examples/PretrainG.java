@@ -64,8 +64,8 @@ public final class PretrainG {
         ExampleData.prepareNative();
         DataSpec spec = DataSpec.parse(data);
         // sampling is chosen by the trainer (shuffled batches of 128); labels are not used
-        ImageDataset train = spec.read(true).setSampling(1, false).optLimit(images).build();
-        ImageDataset test = spec.read(false).setSampling(1, false).optLimit(1_000).build();
+        ImageDataset train = spec.read(true, images).setSampling(1, false).build();
+        ImageDataset test = spec.read(false, 1_000).setSampling(1, false).build();
         VqVae g = VqVae.builder().setChannels((int) train.getImageShape().get(0)).build();
         List<EpochMetrics> history =
                 VqVaeTrainer.builder()

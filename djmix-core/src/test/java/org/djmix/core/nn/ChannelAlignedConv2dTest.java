@@ -92,11 +92,12 @@ class ChannelAlignedConv2dTest {
             float loss = probe.get(4).getFloat();
             assertThat(inputGradient.getShape()).isEqualTo(INPUT);
             assertThat(inputGradient.isNaN().any().getBoolean()).isFalse();
-            // ℓ is linear in x and in W, so ⟨∂ℓ/∂x, x⟩ = ⟨∂ℓ/∂W, W⟩ = ℓ
+            // ℓ is linear in x and in W, so ⟨∂ℓ/∂x, x⟩ = ⟨∂ℓ/∂W, W⟩ = ℓ (to float32 rounding of a
+            // sum with cancellation: 1e-4 relative; the junk-memory bug is off by percents)
             assertThat(inputGradient.mul(x).sum().getFloat())
-                    .isCloseTo(loss, org.assertj.core.data.Percentage.withPercentage(1e-3));
+                    .isCloseTo(loss, org.assertj.core.data.Percentage.withPercentage(1e-2));
             assertThat(weightGradient.mul(weight).sum().getFloat())
-                    .isCloseTo(loss, org.assertj.core.data.Percentage.withPercentage(1e-3));
+                    .isCloseTo(loss, org.assertj.core.data.Percentage.withPercentage(1e-2));
         }
     }
 

@@ -12,6 +12,7 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
+import org.djmix.core.nn.ReleasingSequentialBlock;
 
 /**
  * DenseNet-BC for 32×32 inputs (Huang et al. 2017, as in the AugMix repository's CIFAR model): a
@@ -35,7 +36,7 @@ public final class DenseNet {
 
     private static Block bottleneck(int growth) {
         return concat(
-                new SequentialBlock()
+                new ReleasingSequentialBlock()
                         .add(bnRelu())
                         .add(conv(4 * growth, 1, 1))
                         .add(bnRelu())
@@ -44,7 +45,7 @@ public final class DenseNet {
     }
 
     private static Block transition(int channels) {
-        return new SequentialBlock()
+        return new ReleasingSequentialBlock()
                 .add(bnRelu())
                 .add(conv(channels, 1, 1))
                 .add(Pool.avgPool2dBlock(new Shape(2, 2)));
@@ -108,7 +109,7 @@ public final class DenseNet {
             ModelBlocks.checkClasses(numClasses);
             int layers = (depth - 4) / 6;
             int channels = 2 * growthRate;
-            SequentialBlock net = new SequentialBlock().add(conv(channels, 3, 1));
+            SequentialBlock net = new ReleasingSequentialBlock().add(conv(channels, 3, 1));
             for (int stage = 0; stage < 3; stage++) {
                 for (int i = 0; i < layers; i++) {
                     net.add(bottleneck(growthRate));

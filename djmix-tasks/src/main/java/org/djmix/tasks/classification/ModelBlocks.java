@@ -5,11 +5,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
-import ai.djl.nn.ParallelBlock;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.norm.BatchNorm;
 import java.util.List;
 import org.djmix.core.nn.ChannelAlignedConv2d;
+import org.djmix.core.nn.ReleasingParallelBlock;
+import org.djmix.core.nn.ReleasingSequentialBlock;
 
 /** The building blocks the classification (and later segmentation) networks share. */
 public final class ModelBlocks {
@@ -61,7 +61,9 @@ public final class ModelBlocks {
      * @return the block
      */
     public static Block bnRelu() {
-        return new SequentialBlock().add(BatchNorm.builder().build()).add(Activation::relu);
+        return new ReleasingSequentialBlock()
+                .add(BatchNorm.builder().build())
+                .add(Activation::relu);
     }
 
     /**
@@ -81,13 +83,7 @@ public final class ModelBlocks {
      * @return the block
      */
     public static Block sum(Block main, Block shortcut) {
-        return new ParallelBlock(
-                outputs ->
-                        new NDList(
-                                outputs.get(0)
-                                        .singletonOrThrow()
-                                        .add(outputs.get(1).singletonOrThrow())),
-                List.of(main, shortcut));
+        return ReleasingParallelBlock.residualSum(main, shortcut);
     }
 
     /**
@@ -98,7 +94,7 @@ public final class ModelBlocks {
      * @return the block
      */
     public static Block concat(Block main, Block shortcut) {
-        return new ParallelBlock(
+        return new ReleasingParallelBlock(
                 outputs ->
                         new NDList(
                                 outputs.get(1)
@@ -132,7 +128,7 @@ public final class ModelBlocks {
             int planes, int stride, int groups, int widthPerGroup, int dilation, boolean project) {
         int width = (int) Math.floor(planes * (widthPerGroup / 64.0)) * groups;
         Block body =
-                new SequentialBlock()
+                new ReleasingSequentialBlock()
                         .add(conv(width, 1, 1))
                         .add(bnRelu())
                         .add(conv(width, 3, stride, groups, dilation))
@@ -141,10 +137,10 @@ public final class ModelBlocks {
                         .add(bn());
         Block shortcut =
                 project
-                        ? new SequentialBlock()
+                        ? new ReleasingSequentialBlock()
                                 .add(conv(planes * BOTTLENECK_EXPANSION, 1, stride))
                                 .add(bn())
                         : Blocks.identityBlock();
-        return new SequentialBlock().add(sum(body, shortcut)).add(Activation::relu);
+        return new ReleasingSequentialBlock().add(sum(body, shortcut)).add(Activation::relu);
     }
 }

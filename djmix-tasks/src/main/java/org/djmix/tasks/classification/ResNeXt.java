@@ -9,6 +9,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
+import org.djmix.core.nn.ReleasingSequentialBlock;
 
 /**
  * ResNeXt-29 for 32×32 inputs (Xie et al. 2017, the AugMix repository's CIFAR variant): a 3×3 stem
@@ -104,7 +105,7 @@ public final class ResNeXt {
             }
             ModelBlocks.checkClasses(numClasses);
             int blocks = (depth - 2) / 9;
-            SequentialBlock net = new SequentialBlock().add(conv(64, 3, 1)).add(bnRelu());
+            SequentialBlock net = new ReleasingSequentialBlock().add(conv(64, 3, 1)).add(bnRelu());
             int in = 64;
             int[] planes = {64, 128, 256};
             for (int stage = 0; stage < 3; stage++) {

@@ -18,6 +18,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.djmix.core.nn.ReleasingSequentialBlock;
 
 /**
  * ResNet-50 v1.5 (He et al. 2016, torchvision's variant: the stride of a bottleneck sits on its 3×3
@@ -41,7 +42,7 @@ public final class ResNet50 extends AbstractBlock {
         stages.add(
                 addChildBlock(
                         "stem",
-                        new SequentialBlock()
+                        new ReleasingSequentialBlock()
                                 .add(conv(64, 7, 2))
                                 .add(bnRelu())
                                 .add(
@@ -58,7 +59,7 @@ public final class ResNet50 extends AbstractBlock {
                 dilation *= stride;
                 stride = 1;
             }
-            SequentialBlock layer = new SequentialBlock();
+            SequentialBlock layer = new ReleasingSequentialBlock();
             int planes = PLANES[stage];
             for (int b = 0; b < BLOCKS[stage]; b++) {
                 boolean first = b == 0;
@@ -78,7 +79,7 @@ public final class ResNet50 extends AbstractBlock {
             stages.add(
                     addChildBlock(
                             "head",
-                            new SequentialBlock()
+                            new ReleasingSequentialBlock()
                                     .add(Pool.globalAvgPool2dBlock())
                                     .add(Linear.builder().setUnits(builder.numClasses).build())));
         }

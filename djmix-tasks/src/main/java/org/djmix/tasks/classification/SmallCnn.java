@@ -9,6 +9,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import org.djmix.core.nn.ChannelAlignedConv2d;
+import org.djmix.core.nn.ReleasingSequentialBlock;
 
 /**
  * A small CNN for quick runs: three stages of (3×3 conv, BN, ReLU, 2×2 max-pool) with 16, 64 and
@@ -31,7 +32,7 @@ public final class SmallCnn {
         if (numClasses < 1) {
             throw new IllegalArgumentException("numClasses must be > 0, got " + numClasses);
         }
-        SequentialBlock net = new SequentialBlock();
+        SequentialBlock net = new ReleasingSequentialBlock();
         for (int filters : new int[] {16, 64, 128}) {
             net.add(
                             ChannelAlignedConv2d.builder()

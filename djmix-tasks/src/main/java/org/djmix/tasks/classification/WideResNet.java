@@ -9,6 +9,7 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
+import org.djmix.core.nn.ReleasingSequentialBlock;
 
 /**
  * Wide residual network WRN-\(d\)-\(k\) for 32×32 inputs (Zagoruyko &amp; Komodakis 2016, as in the
@@ -35,14 +36,17 @@ public final class WideResNet {
      */
     private static Block basicBlock(int filters, int stride, boolean sameShape) {
         Block body =
-                new SequentialBlock()
+                new ReleasingSequentialBlock()
                         .add(conv(filters, 3, stride))
                         .add(bnRelu())
                         .add(conv(filters, 3, 1));
         if (sameShape) {
-            return sum(new SequentialBlock().add(bnRelu()).add(body), Blocks.identityBlock());
+            return sum(
+                    new ReleasingSequentialBlock().add(bnRelu()).add(body), Blocks.identityBlock());
         }
-        return new SequentialBlock().add(bnRelu()).add(sum(body, conv(filters, 1, stride)));
+        return new ReleasingSequentialBlock()
+                .add(bnRelu())
+                .add(sum(body, conv(filters, 1, stride)));
     }
 
     /** Builds a {@link WideResNet}: depth 28, widen factor 2 and 10 classes unless set. */
@@ -103,7 +107,7 @@ public final class WideResNet {
             ModelBlocks.checkClasses(numClasses);
             int blocks = (depth - 4) / 6;
             int[] widths = {16 * widenFactor, 32 * widenFactor, 64 * widenFactor};
-            SequentialBlock net = new SequentialBlock().add(conv(16, 3, 1));
+            SequentialBlock net = new ReleasingSequentialBlock().add(conv(16, 3, 1));
             int in = 16;
             for (int stage = 0; stage < 3; stage++) {
                 int stride = stage == 0 ? 1 : 2;

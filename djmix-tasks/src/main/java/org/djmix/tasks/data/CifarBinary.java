@@ -82,6 +82,20 @@ public enum CifarBinary {
      * @throws IOException naming the file and what is wrong with it
      */
     public ImageDataset.Builder read(Path directory, boolean train) throws IOException {
+        return read(directory, train, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Reads the first images of one split only: the files after the one that completes them are not
+     * read.
+     *
+     * @param directory the unpacked release, or the folder containing it
+     * @param train the training split, else the test split
+     * @param limit the most images to keep
+     * @return a builder holding at most {@code limit} images (3×32×32)
+     * @throws IOException naming the file and what is wrong with it
+     */
+    public ImageDataset.Builder read(Path directory, boolean train, int limit) throws IOException {
         Path root =
                 Files.isDirectory(directory.resolve(folder))
                         ? directory.resolve(folder)
@@ -89,7 +103,7 @@ public enum CifarBinary {
         List<String> names = train ? trainFiles : testFiles;
         byte[][] contents = new byte[names.size()][];
         int records = 0;
-        for (int f = 0; f < names.size(); f++) {
+        for (int f = 0; f < names.size() && records < limit; f++) {
             Path file = root.resolve(names.get(f));
             if (!Files.isRegularFile(file)) {
                 throw new IOException(
@@ -118,12 +132,15 @@ public enum CifarBinary {
             }
             records += contents[f].length / recordBytes;
         }
+        records = Math.min(records, limit);
         byte[] pixels = new byte[records * PIXELS];
         int[] labels = new int[records];
         int index = 0;
-        for (int f = 0; f < names.size(); f++) {
+        for (int f = 0; f < names.size() && index < records; f++) {
             byte[] data = contents[f];
-            for (int offset = 0; offset < data.length; offset += getRecordBytes(), index++) {
+            for (int offset = 0;
+                    offset < data.length && index < records;
+                    offset += getRecordBytes(), index++) {
                 int label = data[offset + labelBytes - 1] & 0xFF;
                 if (label >= numClasses) {
                     throw new IOException(

@@ -124,8 +124,27 @@ public record DataSpec(String kind, Path directory, int size, String corruption,
      * @throws IOException naming the file and the problem
      */
     public ImageDataset.Builder read(boolean train) throws IOException {
+        return read(train, null);
+    }
+
+    /**
+     * Reads the first images of one split: Fashion-MNIST and CIFAR files are read only as far as
+     * needed, so a small run of a large set does not hold (or allocate) the whole split.
+     *
+     * @param train the training split, else the test split
+     * @param limit the most images to keep, or null for all
+     * @return a builder holding at most {@code limit} images; set its sampling and build it
+     * @throws IOException naming the file and the problem
+     * @throws IllegalArgumentException if the limit is below 1
+     */
+    public ImageDataset.Builder read(boolean train, Integer limit) throws IOException {
+        if (limit != null && limit < 1) {
+            throw new IllegalArgumentException("the image limit must be at least 1, got " + limit);
+        }
+        int most = limit == null ? Integer.MAX_VALUE : limit;
         if (kind.equals("shapes")) {
-            return Shapes.generate(train);
+            ImageDataset.Builder shapes = Shapes.generate(train);
+            return limit == null ? shapes : shapes.optLimit(limit);
         }
         if (kind.equals("cifar-c") && train) {
             throw new IllegalArgumentException(
@@ -134,13 +153,16 @@ public record DataSpec(String kind, Path directory, int size, String corruption,
         if (!Files.isDirectory(directory)) {
             throw new IOException(kind + " directory " + directory + " does not exist");
         }
-        return switch (kind) {
-            case "fashion-mnist" -> FashionMnist.read(directory, train);
-            case "cifar10" -> CifarBinary.CIFAR10.read(directory, train);
-            case "cifar100" -> CifarBinary.CIFAR100.read(directory, train);
-            case "cifar-c" -> CifarC.read(directory, Corruption.fromId(corruption), severity);
-            default -> ImageFolder.read(directory, train, size);
-        };
+        ImageDataset.Builder builder =
+                switch (kind) {
+                    case "fashion-mnist" -> FashionMnist.read(directory, train, most);
+                    case "cifar10" -> CifarBinary.CIFAR10.read(directory, train, most);
+                    case "cifar100" -> CifarBinary.CIFAR100.read(directory, train, most);
+                    case "cifar-c" ->
+                            CifarC.read(directory, Corruption.fromId(corruption), severity);
+                    default -> ImageFolder.read(directory, train, size);
+                };
+        return limit == null ? builder : builder.optLimit(limit);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -39,11 +40,26 @@ public final class FashionMnist {
      * @throws IOException naming the file and what is wrong with it
      */
     public static ImageDataset.Builder read(Path directory, boolean train) throws IOException {
+        return read(directory, train, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Reads the first images of one split only (the files are still checked whole).
+     *
+     * @param directory the folder with the IDX files
+     * @param train the training split (60 000 images) or the test split (10 000)
+     * @param limit the most images to keep
+     * @return a builder holding at most {@code limit} images; set its sampling and build it
+     * @throws IOException naming the file and what is wrong with it
+     */
+    public static ImageDataset.Builder read(Path directory, boolean train, int limit)
+            throws IOException {
         String prefix = train ? "train" : "t10k";
         Path imageFile = find(directory, prefix + "-images-idx3-ubyte");
         Path labelFile = find(directory, prefix + "-labels-idx1-ubyte");
         int[] labels = readLabels(labelFile);
-        byte[] pixels = readImages(imageFile, labels.length);
+        byte[] pixels = readImages(imageFile, labels.length, Math.min(limit, labels.length));
+        labels = Arrays.copyOf(labels, Math.min(limit, labels.length));
         return ImageDataset.builder().setImages(pixels, labels, new Shape(3, OUT, OUT), 10);
     }
 
@@ -96,7 +112,7 @@ public final class FashionMnist {
         }
     }
 
-    private static byte[] readImages(Path file, int expectedCount) throws IOException {
+    private static byte[] readImages(Path file, int expectedCount, int kept) throws IOException {
         try (DataInputStream in = open(file)) {
             int magic = in.readInt();
             if (magic != IMAGES_MAGIC) {
@@ -118,8 +134,8 @@ public final class FashionMnist {
             }
             byte[] raw = new byte[SIDE * SIDE];
             int plane = OUT * OUT;
-            byte[] pixels = new byte[count * 3 * plane];
-            for (int i = 0; i < count; i++) {
+            byte[] pixels = new byte[kept * 3 * plane];
+            for (int i = 0; i < kept; i++) {
                 in.readFully(raw);
                 int base = i * 3 * plane;
                 for (int y = 0; y < SIDE; y++) {

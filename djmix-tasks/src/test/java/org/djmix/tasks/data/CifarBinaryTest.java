@@ -75,6 +75,19 @@ class CifarBinaryTest {
     }
 
     @Test
+    void aLimitedReadKeepsTheFirstImagesAndSkipsTheFilesAfterThem() throws IOException {
+        Path root = cifar10();
+        // batches 4 and 5 are not needed for 5 images: unreadable garbage there must not matter
+        Files.write(root.resolve("data_batch_4.bin"), new byte[7]);
+        Files.delete(root.resolve("data_batch_5.bin"));
+        ImageDataset train = CifarBinary.CIFAR10.read(dir, true, 5).setSampling(1, false).build();
+        assertThat(train.size()).isEqualTo(5);
+        assertThat(train.label(4)).isEqualTo(3);
+        assertThat(train.imageBytes(4)[0] & 0xFF).isEqualTo(30);
+        assertThat(train.imageBytes(3)[3071] & 0xFF).isEqualTo(255);
+    }
+
+    @Test
     void readsCifar100RecordsWithTwoLabelBytesAndKeepsTheFineLabel() throws IOException {
         Path root = Files.createDirectories(dir.resolve("cifar-100-binary"));
         Files.write(

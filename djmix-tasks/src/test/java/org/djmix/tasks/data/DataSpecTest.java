@@ -39,4 +39,16 @@ class DataSpecTest {
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("cifar10 directory /no/such/dir does not exist");
     }
+
+    @Test
+    void aLimitKeepsTheFirstImagesAndMustBePositive() throws IOException {
+        DataSpec shapes = DataSpec.parse("shapes");
+        ImageDataset all = shapes.read(false).setSampling(1, false).build();
+        ImageDataset first = shapes.read(false, 7).setSampling(1, false).build();
+        assertThat(first.size()).isEqualTo(7);
+        assertThat(first.imageBytes(6)).isEqualTo(all.imageBytes(6));
+        assertThatThrownBy(() -> shapes.read(true, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the image limit must be at least 1, got 0");
+    }
 }

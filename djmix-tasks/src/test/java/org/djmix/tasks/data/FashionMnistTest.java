@@ -56,6 +56,21 @@ class FashionMnistTest {
     }
 
     @Test
+    void aLimitedReadKeepsTheFirstImagesAndLabels() throws IOException {
+        write("train-images-idx3-ubyte", idxImages(3, 0x803), true);
+        write("train-labels-idx1-ubyte", idxLabels(3, 9, 5), true);
+        ImageDataset all = FashionMnist.read(dir, true).setSampling(1, false).build();
+        ImageDataset first = FashionMnist.read(dir, true, 2).setSampling(1, false).build();
+        assertThat(first.size()).isEqualTo(2);
+        assertThat(first.label(1)).isEqualTo(9);
+        for (int i = 0; i < 2; i++) {
+            assertThat(first.imageBytes(i)).isEqualTo(all.imageBytes(i));
+        }
+        assertThat(FashionMnist.read(dir, true, 10).setSampling(1, false).build().size())
+                .isEqualTo(3);
+    }
+
+    @Test
     void readsGzippedAndPlainFilesAsPaddedRgb() throws IOException {
         write("train-images-idx3-ubyte", idxImages(2, 0x803), true);
         write("train-labels-idx1-ubyte", idxLabels(3, 9), true);

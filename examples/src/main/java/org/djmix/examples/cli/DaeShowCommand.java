@@ -64,7 +64,7 @@ public final class DaeShowCommand implements Callable<Integer> {
                     "--count must be >= 1 and --first >= 0, got " + count + " and " + first);
         }
         NativeSetup.prepare();
-        ImageDataset test = data.spec().read(false).setSampling(count, false).build();
+        ImageDataset test = data.spec().read(false, count).setSampling(count, false).build();
         if (first + count > test.size()) {
             throw new IllegalArgumentException(
                     "--first "

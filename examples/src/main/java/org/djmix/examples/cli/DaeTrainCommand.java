@@ -100,16 +100,8 @@ public final class DaeTrainCommand implements Callable<Integer> {
                         .build();
         DataSpec spec = data.spec();
         // the trainer draws its own batches (shuffled for training, in order for testing)
-        ImageDataset.Builder trainBuilder = spec.read(true).setSampling(1, false);
-        if (trainLimit != null) {
-            trainBuilder.optLimit(trainLimit);
-        }
-        ImageDataset train = trainBuilder.build();
-        ImageDataset.Builder testBuilder = spec.read(false).setSampling(1, false);
-        if (testLimit.value() != null) {
-            testBuilder.optLimit(testLimit.value());
-        }
-        ImageDataset test = testBuilder.build();
+        ImageDataset train = spec.read(true, trainLimit).setSampling(1, false).build();
+        ImageDataset test = spec.read(false, testLimit.value()).setSampling(1, false).build();
         int channels = (int) train.getImageShape().get(0);
         ConvAutoencoder autoencoder =
                 plain

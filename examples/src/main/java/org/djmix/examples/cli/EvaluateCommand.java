@@ -84,11 +84,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         NativeSetup.prepare();
-        ImageDataset.Builder builder = data.spec().read(false).setSampling(1, false);
-        if (testLimit.value() != null) {
-            builder.optLimit(testLimit.value());
-        }
-        ImageDataset test = builder.build();
+        ImageDataset test =
+                data.spec().read(false, testLimit.value()).setSampling(1, false).build();
         LabelledImages clean = test.asLabelledImages();
         CorruptionSource source;
         if (corrupted.directory != null) {

@@ -121,15 +121,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         NativeSetup.prepare();
         DataSpec spec = data.spec();
-        ImageDataset.Builder train = spec.read(true);
-        if (trainLimit != null) {
-            train.optLimit(trainLimit);
-        }
-        ImageDataset.Builder testBuilder = spec.read(false).setSampling(batch, false);
-        if (testLimit.value() != null) {
-            testBuilder.optLimit(testLimit.value());
-        }
-        ImageDataset test = testBuilder.build();
+        ImageDataset.Builder train = spec.read(true, trainLimit);
+        ImageDataset test = spec.read(false, testLimit.value()).setSampling(batch, false).build();
         long[] shape = test.getImageShape().getShape();
         try (NDManager manager = NDManager.newBaseManager()) {
             MethodOptions.Builder options =
