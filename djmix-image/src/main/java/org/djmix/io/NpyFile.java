@@ -82,12 +82,28 @@ public final class NpyFile {
      * @throws IOException naming the file if it is not a supported .npy file
      */
     public static Header readHeader(Path file) throws IOException {
-        try (InputStream raw = Files.newInputStream(file);
-                DataInputStream in = new DataInputStream(raw)) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return readHeader(in, file, file.toString());
+        }
+    }
+
+    /**
+     * Reads and checks a header from a stream positioned at the array's start (a file, or an entry
+     * of an {@code .npz} archive).
+     *
+     * @param raw the stream; left positioned at the data
+     * @param file the file the header is recorded with
+     * @param where what error messages call the array (the file, or the archive and entry)
+     * @return the header; its data offset counts from the array's start
+     * @throws IOException naming {@code where} if it is not a supported array
+     */
+    static Header readHeader(InputStream raw, Path file, String where) throws IOException {
+        try {
+            DataInputStream in = new DataInputStream(raw);
             byte[] magic = new byte[6];
             in.readFully(magic);
             if (!Arrays.equals(magic, MAGIC)) {
-                throw new IOException(file + " is not a .npy file (no \\x93NUMPY magic)");
+                throw new IOException(where + " is not a .npy file (no \\x93NUMPY magic)");
             }
             int major = in.readUnsignedByte();
             in.readUnsignedByte();
@@ -101,21 +117,21 @@ public final class NpyFile {
                 prefix = 12;
             } else {
                 throw new IOException(
-                        file + " has .npy version " + major + "; supported: 1, 2 and 3");
+                        where + " has .npy version " + major + "; supported: 1, 2 and 3");
             }
             byte[] text = new byte[Math.toIntExact(headerLength)];
             in.readFully(text);
             String header = new String(text, StandardCharsets.UTF_8);
-            String descr = find(DESCR, header, file, "descr");
-            String fortran = find(FORTRAN, header, file, "fortran_order");
-            String shapeText = find(SHAPE, header, file, "shape");
+            String descr = find(DESCR, header, where, "descr");
+            String fortran = find(FORTRAN, header, where, "fortran_order");
+            String shapeText = find(SHAPE, header, where, "shape");
             if (fortran.equals("True")) {
-                throw new IOException(file + " is in Fortran order; only C order is supported");
+                throw new IOException(where + " is in Fortran order; only C order is supported");
             }
-            String dtype = dtype(descr, file);
-            return new Header(file, dtype, parseShape(shapeText, file), prefix + headerLength);
+            String dtype = dtype(descr, where);
+            return new Header(file, dtype, parseShape(shapeText, where), prefix + headerLength);
         } catch (EOFException e) {
-            throw new IOException(file + " is truncated inside its .npy header", e);
+            throw new IOException(where + " is truncated inside its .npy header", e);
         }
     }
 
@@ -286,17 +302,17 @@ public final class NpyFile {
         }
     }
 
-    private static String find(Pattern pattern, String header, Path file, String key)
+    private static String find(Pattern pattern, String header, String where, String key)
             throws IOException {
         Matcher m = pattern.matcher(header);
         if (!m.find()) {
             throw new IOException(
-                    file + " has no '" + key + "' in its .npy header: " + header.trim());
+                    where + " has no '" + key + "' in its .npy header: " + header.trim());
         }
         return m.group(1);
     }
 
-    private static String dtype(String descr, Path file) throws IOException {
+    private static String dtype(String descr, String file) throws IOException {
         if (descr.length() < 2) {
             throw new IOException(file + " has an unsupported dtype '" + descr + "'");
         }
@@ -316,7 +332,7 @@ public final class NpyFile {
         return type;
     }
 
-    private static long[] parseShape(String text, Path file) throws IOException {
+    private static long[] parseShape(String text, String file) throws IOException {
         List<Long> dims = new ArrayList<>();
         for (String part : text.split(",")) {
             String p = part.trim();

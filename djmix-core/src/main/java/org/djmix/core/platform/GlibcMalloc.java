@@ -26,6 +26,15 @@ import org.slf4j.LoggerFactory;
  * in-process equivalent of the environment variables {@code MALLOC_MMAP_MAX_=0
  * MALLOC_TRIM_THRESHOLD_=…}, meant for training processes whose memory peaks every step anyway. It
  * does nothing where glibc is absent.
+ *
+ * <p>It also switches on PyTorch's transparent-huge-page allocation ({@code
+ * THP_MEM_ALLOC_ENABLE=1}, unless the variable is already set): tensors are page-aligned and those
+ * of 2 MB and more are advised as huge pages. glibc's heaps then fragment less around the large
+ * activations, and a step takes fewer TLB misses: DJMix on WideResNet-16-2, 20 steps at batch 128,
+ * peaked at 1.78 GB instead of 2.04 GB and ran 22.8 s instead of 29.3 s (docs/benchmarks.md).
+ * PyTorch reads the switch once, at its first CPU allocation, so it takes effect when this runs
+ * before the engine allocates anything (djmix's command line; in a program of one's own, call
+ * {@link #configure()} first thing).
  */
 public final class GlibcMalloc {
 
@@ -36,6 +45,12 @@ public final class GlibcMalloc {
     private static final int TOP_PAD_BYTES = 64 << 20;
     private static final int M_MMAP_MAX = -4;
     private static final int M_ARENA_MAX = -8;
+
+    /**
+     * PyTorch's switch (read once, at its first CPU allocation) for page-aligned tensors with
+     * transparent huge pages ({@code madvise(MADV_HUGEPAGE)}) from 2 MB up.
+     */
+    static final String TORCH_HUGE_PAGES = "THP_MEM_ALLOC_ENABLE";
 
     /**
      * The system property that chooses the allocator policy: {@value #KEEP} (the default) applies
@@ -85,11 +100,13 @@ public final class GlibcMalloc {
         return keepFreedMemory();
     }
 
-    /** The one libc function used. */
+    /** The libc functions used. */
     private interface CLibrary extends Library {
         int mallopt(int param, int value);
 
         int malloc_trim(long pad);
+
+        int setenv(String name, String value, int overwrite);
     }
 
     /**
@@ -105,7 +122,8 @@ public final class GlibcMalloc {
                                 libc.mallopt(M_MMAP_MAX, 0) == 1
                                         && libc.mallopt(M_TOP_PAD, TOP_PAD_BYTES) == 1
                                         && libc.mallopt(M_TRIM_THRESHOLD, Integer.MAX_VALUE) == 1
-                                        && libc.mallopt(M_ARENA_MAX, 1) == 1);
+                                        && libc.mallopt(M_ARENA_MAX, 1) == 1
+                                        && libc.setenv(TORCH_HUGE_PAGES, "1", 0) == 0);
         logger.debug("glibc malloc: keep freed memory = {}", applied);
         return applied;
     }

@@ -9,6 +9,7 @@ import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * settings: a freed 16 MB block (an activation of a small CIFAR network) stays resident (kept for
  * reuse, not unmapped) until {@link GlibcMalloc#releaseFreeMemory()} gives it back. Under glibc's
  * defaults such a block is mmapped and unmapped at once, so the first assertion fails without the
- * settings.
+ * settings; and PyTorch's tensors are page-aligned (its transparent-huge-page allocation, switched
+ * on by the same policy) in a fresh JVM under the keep policy, and are not under glibc's defaults.
  */
 class GlibcMallocTest {
 
@@ -51,6 +53,38 @@ class GlibcMallocTest {
         assertThat(failure[0]).isNull();
         assertThat(resident[0] - resident[1]).as("dropped on free").isLessThan(BLOCK / 4);
         assertThat(resident[1] - resident[2]).as("dropped on release").isGreaterThan(BLOCK / 2);
+    }
+
+    @Test
+    void tensorsArePageAlignedForHugePagesUnderTheKeepPolicyOnly() throws Exception {
+        if (!Platform.isLinux()) {
+            return;
+        }
+        // PyTorch reads its switch once, at its first allocation: each policy gets a fresh JVM
+        assertThat(pageOffsets(GlibcMalloc.KEEP)).containsOnly(0L);
+        assertThat(pageOffsets(GlibcMalloc.SYSTEM)).isNotEqualTo(List.of(0L, 0L, 0L, 0L));
+    }
+
+    /** The page offsets of four 4 MB tensors allocated in a fresh JVM under a policy. */
+    private static List<Long> pageOffsets(String policy) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder =
+                new ProcessBuilder(
+                                java.toString(),
+                                "-D" + GlibcMalloc.PROPERTY + "=" + policy,
+                                "-Dai.djl.offline=true",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                TensorAlignmentProbe.class.getName())
+                        .redirectError(ProcessBuilder.Redirect.DISCARD);
+        // an untouched environment would pass this JVM's own, set by the policy applied here
+        builder.environment().remove(GlibcMalloc.TORCH_HUGE_PAGES);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as("probe exit code; output: " + out).isZero();
+        List<Long> offsets = out.lines().map(Long::parseLong).toList();
+        assertThat(offsets).hasSize(4);
+        return offsets;
     }
 
     @Test

@@ -1,0 +1,79 @@
+"""Writes torchvision reference models with random weights (no download) and their outputs, for the
+parity tests of djmix's ResNet-50 and DeepLab-v3 (Debian 12's python3-torch 1.13, python3-torchvision
+0.14).
+
+Run from the repository root (Maven runs it in djmix-tasks' generate-test-resources phase):
+  /usr/bin/python3 djmix-tasks/src/test/python/torchvision_fixtures.py djmix-tasks/target/torchvision
+Output (about 270 MB, never committed):
+  resnet50.npz        torchvision.models.resnet50 state_dict, as numpy.savez writes it for users
+  resnet50_io.npz     input (2, 3, 83, 61) and eval-mode logits (2, 1000)
+  deeplabv3.npz       deeplabv3_resnet50(num_classes=21, aux_loss=True) state_dict
+  deeplabv3_io.npz    input; 'head' = classifier logits before upsampling, 'out' and 'aux' as the
+                      model returns them (bilinear, align_corners=False, to the input size)
+BatchNorm weights, biases and running statistics are drawn at random too, so that evaluation-mode
+normalisation is tested with values other than the defaults. Files are written to a temporary name and
+renamed; nothing is rewritten when the outputs are newer than this script.
+"""
+import os
+import sys
+
+import numpy as np
+import torch
+import torchvision
+
+
+def randomise_batch_norms(model, generator):
+    for m in model.modules():
+        if isinstance(m, torch.nn.BatchNorm2d):
+            c = m.num_features
+            with torch.no_grad():
+                m.weight.copy_(torch.rand(c, generator=generator) + 0.5)
+                m.bias.copy_(torch.randn(c, generator=generator) * 0.1)
+                m.running_mean.copy_(torch.randn(c, generator=generator) * 0.1)
+                m.running_var.copy_(torch.rand(c, generator=generator) + 0.5)
+
+
+def save(path, arrays):
+    temporary = path + ".tmp.npz"
+    np.savez(temporary, **arrays)
+    os.replace(temporary, path)
+
+
+def state(model):
+    return {k: v.detach().numpy() for k, v in model.state_dict().items()}
+
+
+def main(out):
+    outputs = [os.path.join(out, n) for n in
+               ("resnet50.npz", "resnet50_io.npz", "deeplabv3.npz", "deeplabv3_io.npz")]
+    script_time = os.path.getmtime(__file__)
+    if all(os.path.exists(p) and os.path.getmtime(p) > script_time for p in outputs):
+        return
+    os.makedirs(out, exist_ok=True)
+    torch.manual_seed(0)
+    generator = torch.Generator().manual_seed(1)
+    x = torch.rand(2, 3, 83, 61, generator=generator)
+
+    resnet = torchvision.models.resnet50(weights=None)
+    randomise_batch_norms(resnet, generator)
+    resnet.eval()
+    with torch.no_grad():
+        logits = resnet(x)
+    save(outputs[0], state(resnet))
+    save(outputs[1], {"input": x.numpy(), "logits": logits.numpy()})
+
+    deeplab = torchvision.models.segmentation.deeplabv3_resnet50(
+        weights=None, weights_backbone=None, num_classes=21, aux_loss=True)
+    randomise_batch_norms(deeplab, generator)
+    deeplab.eval()
+    with torch.no_grad():
+        features = deeplab.backbone(x)
+        head = deeplab.classifier(features["out"])
+        result = deeplab(x)
+    save(outputs[2], state(deeplab))
+    save(outputs[3], {"input": x.numpy(), "head": head.numpy(),
+                      "out": result["out"].numpy(), "aux": result["aux"].numpy()})
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "djmix-tasks/target/torchvision")
