@@ -56,6 +56,20 @@ public final class ModelBlocks {
     }
 
     /**
+     * A 1×1 convolution with bias, as a network's last layer (per-position class scores).
+     *
+     * @param filters output channels
+     * @return the block
+     */
+    public static Block pointwiseWithBias(int filters) {
+        return ChannelAlignedConv2d.builder()
+                .setKernelShape(new Shape(1, 1))
+                .setFilters(filters)
+                .optBias(true)
+                .build();
+    }
+
+    /**
      * BatchNorm then ReLU.
      *
      * @return the block

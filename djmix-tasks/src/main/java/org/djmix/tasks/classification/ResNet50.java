@@ -95,6 +95,15 @@ public final class ResNet50 extends AbstractBlock {
     }
 
     /**
+     * Returns the stem (7×7/2 convolution, BN–ReLU, 3×3/2 max pooling), for feature taps.
+     *
+     * @return the stem
+     */
+    public Block getStem() {
+        return stages.get(0);
+    }
+
+    /**
      * Returns a stage, for feature taps.
      *
      * @param index 1..4
