@@ -71,7 +71,7 @@ public final class Shapes {
         int plane = SIDE * SIDE;
         for (int y = 0; y < SIDE; y++) {
             for (int x = 0; x < SIDE; x++) {
-                boolean inside = inside(label, x - cx, y - cy, half);
+                boolean inside = covers(label, x - cx, y - cy, half);
                 for (int c = 0; c < 3; c++) {
                     int background = (top[c] * (SIDE - 1 - y) + bottom[c] * y) / (SIDE - 1);
                     out[offset + c * plane + y * SIDE + x] = (byte) (inside ? ink[c] : background);
@@ -81,8 +81,17 @@ public final class Shapes {
         return label;
     }
 
-    private static boolean inside(int label, int dx, int dy, int half) {
-        return switch (label) {
+    /**
+     * Tells whether a point lies on a shape.
+     *
+     * @param shape the shape's class: 0 square, 1 disc, 2 triangle, 3 cross
+     * @param dx the point's column relative to the shape's centre
+     * @param dy the point's row relative to the centre
+     * @param half the shape's half size
+     * @return true when the shape covers the point
+     */
+    public static boolean covers(int shape, int dx, int dy, int half) {
+        return switch (shape) {
             case 0 -> Math.abs(dx) <= half && Math.abs(dy) <= half;
             case 1 -> dx * dx + dy * dy <= half * half;
             case 2 -> dy >= -half && dy <= half && 2 * Math.abs(dx) <= dy + half;
