@@ -27,6 +27,12 @@ import ai.djl.util.PairList;
  * on what the allocator reused (docs/design.md, "NaN in convolution gradients"). Parameters keep
  * Conv2d's names and shapes, so files and torchvision weights load unchanged; inference, the GPU,
  * grouped convolutions and aligned channel counts run the plain convolution.
+ *
+ * <p>A strided 1×1 convolution (ResNet's projection shortcuts) trains as \(y = W * x[{:}, {:},
+ * {:}{:}s, {:}{:}s]\) at stride 1, the same numbers: oneDNN 3.7's backward of a 1×1 convolution at
+ * stride 2 with 512 or more input channels divides by zero in its blocking heuristic ({@code
+ * brgemm_convolution_bwd_utils::est_eff_1x1}) and the SIGFPE kills the JVM, whatever the batch and
+ * image size: ResNet-50's stage 3 and 4 shortcuts (512→1024, 1024→2048).
  */
 public class ChannelAlignedConv2d extends Conv2d {
 
@@ -64,8 +70,17 @@ public class ChannelAlignedConv2d extends Conv2d {
         int missingOut = Math.floorMod(-filters, CHANNEL_BLOCK);
         long inChannels = input.getShape().get(1);
         int missingIn = inChannels > CHANNEL_BLOCK ? Math.floorMod(-inChannels, CHANNEL_BLOCK) : 0;
-        if (!training || (missingOut == 0 && missingIn == 0) || groups != 1 || device.isGpu()) {
+        if (!training || groups != 1 || device.isGpu()) {
             return conv2d(input, weightArray, biasArray, stride, padding, dilation, groups);
+        }
+        Shape step = stride;
+        if (isStridedPointwise()) {
+            // a 1×1 convolution at stride s reads every s-th pixel: take them, convolve at stride 1
+            input = input.get(new NDIndex(":, :, ::{}, ::{}", stride.get(0), stride.get(1)));
+            step = new Shape(1, 1);
+        }
+        if (missingOut == 0 && missingIn == 0) {
+            return conv2d(input, weightArray, biasArray, step, padding, dilation, groups);
         }
         NDManager manager = input.getManager();
         NDArray alignedInput = withZeros(input, 1, missingIn, manager);
@@ -74,11 +89,20 @@ public class ChannelAlignedConv2d extends Conv2d {
         NDArray alignedBias =
                 biasArray == null ? null : withZeros(biasArray, 0, missingOut, manager);
         NDArray out =
-                conv2d(alignedInput, alignedWeight, alignedBias, stride, padding, dilation, groups)
+                conv2d(alignedInput, alignedWeight, alignedBias, step, padding, dilation, groups)
                         .head();
         return missingOut == 0
                 ? new NDList(out)
                 : new NDList(out.get(new NDIndex(":, :{}", filters)));
+    }
+
+    /** A 1×1 kernel without padding and a stride above 1. */
+    private boolean isStridedPointwise() {
+        return kernelShape.get(0) == 1
+                && kernelShape.get(1) == 1
+                && padding.get(0) == 0
+                && padding.get(1) == 0
+                && (stride.get(0) > 1 || stride.get(1) > 1);
     }
 
     /** Appends {@code count} zero slices along {@code axis}, owned by {@code manager}. */

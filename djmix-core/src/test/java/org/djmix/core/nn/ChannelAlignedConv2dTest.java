@@ -185,4 +185,52 @@ class ChannelAlignedConv2dTest {
             }
         }
     }
+
+    /**
+     * ResNet-50's stage-3 projection (1×1, stride 2, 512 → 1024): DJL's Conv2d kills the JVM with a
+     * SIGFPE in oneDNN's backward pass; ours trains, with the plain convolution's values and exact
+     * gradients (the loss is linear in x and in W).
+     */
+    @Test
+    void aStridedPointwiseConvolutionTrainsWithThePlainValues() {
+        Shape input = new Shape(2, 512, 5, 5);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block block =
+                    ChannelAlignedConv2d.builder()
+                            .setKernelShape(new Shape(1, 1))
+                            .optStride(new Shape(2, 2))
+                            .setFilters(1024)
+                            .optBias(false)
+                            .build();
+            block.setInitializer(new NormalInitializer(0.05f), ai.djl.nn.Parameter.Type.WEIGHT);
+            block.initialize(manager, DataType.FLOAT32, input);
+            NDArray x = manager.randomNormal(input);
+            x.setRequiresGradient(true);
+            ParameterStore store = new ParameterStore(manager, false);
+            NDArray expected = block.forward(store, new NDList(x), false).head();
+            NDArray loss;
+            NDArray y;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                y = block.forward(store, new NDList(x), true).head();
+                NDArray r = manager.randomNormal(y.getShape());
+                loss = y.mul(r).sum();
+                collector.backward(loss);
+            }
+            assertThat(y.getShape()).isEqualTo(new Shape(2, 1024, 3, 3));
+            assertThat(y.allClose(expected, 1e-5, 1e-5, false)).isTrue();
+            NDArray weight = block.getParameters().get("weight").getArray();
+            assertThat(x.getGradient().mul(x).sum().getFloat())
+                    .isCloseTo(
+                            loss.getFloat(),
+                            org.assertj.core.data.Offset.offset(
+                                    1e-3f * Math.abs(loss.getFloat()) + 1e-3f));
+            assertThat(weight.getGradient().mul(weight).sum().getFloat())
+                    .isCloseTo(
+                            loss.getFloat(),
+                            org.assertj.core.data.Offset.offset(
+                                    1e-3f * Math.abs(loss.getFloat()) + 1e-3f));
+            // pixels a stride-2 1×1 kernel never reads get no gradient
+            assertThat(x.getGradient().get(":, :, 1, :").abs().sum().getFloat()).isZero();
+        }
+    }
 }

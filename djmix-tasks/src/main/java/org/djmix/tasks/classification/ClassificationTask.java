@@ -1,9 +1,16 @@
 package org.djmix.tasks.classification;
 
 import ai.djl.nn.Block;
+import ai.djl.training.evaluator.Accuracy;
+import ai.djl.training.evaluator.Evaluator;
 import ai.djl.training.loss.Loss;
+import ai.djl.training.tracker.Tracker;
 import org.djmix.core.TaskOutputs;
+import org.djmix.tasks.data.BaseAugmentation;
+import org.djmix.tasks.data.ImageDataset;
 import org.djmix.tasks.task.Task;
+import org.djmix.tasks.training.CosineWarmRestarts;
+import org.djmix.tasks.training.TrainingData;
 
 /**
  * Image classification: a network of {@link ClassificationModels}, softmax cross-entropy on the
@@ -44,5 +51,30 @@ public record ClassificationTask(String modelName, int numClasses) implements Ta
     @Override
     public TaskOutputs outputs() {
         return TaskOutputs.classification();
+    }
+
+    @Override
+    public Evaluator cleanScore() {
+        return new Accuracy("Accuracy", 1);
+    }
+
+    @Override
+    public Tracker learningRate(float baseRate, long totalSteps, long restartSteps) {
+        return new CosineWarmRestarts(
+                baseRate, 0f, Math.max(1, restartSteps > 0 ? restartSteps : totalSteps), 1);
+    }
+
+    /**
+     * The training set of a classification run: the images in the trainer's order, with the paper's
+     * base augmentation (flip, 4-pixel padded crop, erasing) seeded by the run.
+     *
+     * @param images the training images
+     * @return the data for {@link org.djmix.tasks.training.TaskTrainer}
+     */
+    public static TrainingData trainingData(ImageDataset.Builder images) {
+        return (sampler, seed) ->
+                images.setSampling(sampler)
+                        .optAugmentation(new BaseAugmentation(true), seed)
+                        .build();
     }
 }

@@ -1,9 +1,12 @@
 package org.djmix.tasks.segmentation;
 
 import ai.djl.nn.Block;
+import ai.djl.training.evaluator.Evaluator;
 import ai.djl.training.loss.Loss;
+import ai.djl.training.tracker.Tracker;
 import org.djmix.core.TaskOutputs;
 import org.djmix.tasks.task.Task;
+import org.djmix.tasks.training.PolyDecay;
 
 /**
  * Semantic segmentation with {@link DeepLabV3}: the per-pixel {@link SegmentationLoss} on the
@@ -49,5 +52,15 @@ public record SegmentationTask(int numClasses, int outputStride, boolean auxilia
     @Override
     public TaskOutputs outputs() {
         return new TaskOutputs(auxiliaryHead ? 3 : 2, outputs -> outputs.get(1));
+    }
+
+    @Override
+    public Evaluator cleanScore() {
+        return new MeanIouEvaluator(numClasses);
+    }
+
+    @Override
+    public Tracker learningRate(float baseRate, long totalSteps, long restartSteps) {
+        return new PolyDecay(baseRate, totalSteps);
     }
 }

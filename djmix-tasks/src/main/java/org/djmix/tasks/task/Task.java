@@ -1,7 +1,10 @@
 package org.djmix.tasks.task;
 
 import ai.djl.nn.Block;
+import ai.djl.training.evaluator.Evaluator;
 import ai.djl.training.loss.Loss;
+import ai.djl.training.tracker.Tracker;
+import java.io.IOException;
 import org.djmix.core.TaskOutputs;
 
 /**
@@ -36,4 +39,32 @@ public interface Task {
      * @return the outputs' description
      */
     TaskOutputs outputs();
+
+    /**
+     * Returns the clean validation score, higher is better, in [0, 1]: the trainer records \(1 - \)
+     * score as each epoch's clean test error (classification: accuracy; segmentation: mIoU).
+     *
+     * @return a fresh evaluator of the model's validation outputs
+     */
+    Evaluator cleanScore();
+
+    /**
+     * Returns the learning rate along training, by update (the paper's recipe per task:
+     * classification cosine annealing with warm restarts, segmentation poly decay).
+     *
+     * @param baseRate the initial learning rate
+     * @param totalSteps the updates of the whole run
+     * @param restartSteps updates per cosine cycle when the recipe restarts, else 0
+     * @return the schedule
+     */
+    Tracker learningRate(float baseRate, long totalSteps, long restartSteps);
+
+    /**
+     * Loads pre-trained weights into a freshly initialised model before the first epoch (not on
+     * resume); by default there are none.
+     *
+     * @param model f, initialised
+     * @throws IOException if the weights cannot be read or do not fit
+     */
+    default void loadPretrained(Block model) throws IOException {}
 }

@@ -9,8 +9,10 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
-import ai.djl.training.evaluator.Accuracy;
+import ai.djl.training.dataset.RandomAccessDataset;
+import ai.djl.training.evaluator.Evaluator;
 import ai.djl.training.listener.EvaluatorTrainingListener;
+import ai.djl.training.tracker.Tracker;
 import com.google.gson.reflect.TypeToken;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -26,6 +28,7 @@ import java.util.List;
 import org.djmix.core.AbstractTrainingBlock;
 import org.djmix.core.method.Method;
 import org.djmix.core.training.CheckpointListener;
+import org.djmix.core.training.EpochAware;
 import org.djmix.core.training.EpochOrderListener;
 import org.djmix.core.training.EpochProgressListener;
 import org.djmix.core.training.FiniteLossListener;
@@ -33,8 +36,6 @@ import org.djmix.core.training.MemoryTrimListener;
 import org.djmix.core.training.RunJson;
 import org.djmix.core.training.TrainingLoop;
 import org.djmix.io.AtomicDirectories;
-import org.djmix.tasks.data.BaseAugmentation;
-import org.djmix.tasks.data.ImageDataset;
 import org.djmix.tasks.plot.LineChart;
 import org.djmix.tasks.task.Task;
 import org.slf4j.Logger;
@@ -42,13 +43,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains any {@link Method} on any {@link Task}: PyTorch-semantics SGD ({@link TorchSgd}) with
- * momentum and weight decay under cosine annealing with warm restarts, the paper's base
- * augmentation, a seeded data order per epoch, and after every epoch the clean test error and a
- * checkpoint written atomically into the run directory: {@code config.json}, {@code model.params}
- * (f), {@code optimizer.state} (momentum buffers), {@code state.json} (epochs and steps done),
- * {@code metrics.json} and {@code curve.png}. Resuming reloads all of it, so a run that is killed
- * and resumed ends with the same parameters as one that was not. The loop is djmix's {@link
- * TrainingLoop} (DJL's EasyTrain); the clean test error is \(1 - \) DJL's {@code Accuracy}.
+ * momentum and weight decay under the task's learning-rate schedule, the task's training data and
+ * augmentation ({@link TrainingData}) in a seeded order per epoch, and after every epoch the clean
+ * test error (\(1 -\) the task's {@link Task#cleanScore()}: accuracy, mIoU) and a checkpoint
+ * written atomically into the run directory: {@code config.json}, {@code model.params} (f), {@code
+ * optimizer.state} (momentum buffers), {@code state.json} (epochs and steps done), {@code
+ * metrics.json} and {@code curve.png}. Resuming reloads all of it, so a run that is killed and
+ * resumed ends with the same parameters as one that was not. The loop is djmix's {@link
+ * TrainingLoop} (DJL's EasyTrain). A new run starts from the task's pre-trained weights, if any.
  */
 public final class TaskTrainer {
 
@@ -58,7 +60,6 @@ public final class TaskTrainer {
     private static final String STATE = "state.json";
     private static final String METRICS = "metrics.json";
     private static final String CURVE = "curve.png";
-    private static final String ACCURACY = "Accuracy";
 
     private final Task task;
     private final Method method;
@@ -96,15 +97,15 @@ public final class TaskTrainer {
     /**
      * Trains all the configured epochs, or continues a run found in {@code out}.
      *
-     * @param trainData the training images (sampling and augmentation are set here)
-     * @param test the test images, sequential batches
+     * @param trainData the training set, built here with the trainer's batch order
+     * @param test the validation set, in order
      * @param out the run directory
      * @param resume whether to continue after the last complete epoch in {@code out}
      * @return every epoch's results, resumed ones included
      * @throws IOException if data or the run directory cannot be read or written
      */
     public List<EpochResult> train(
-            ImageDataset.Builder trainData, ImageDataset test, Path out, boolean resume)
+            TrainingData trainData, RandomAccessDataset test, Path out, boolean resume)
             throws IOException {
         return train(trainData, test, out, resume, config.epochs());
     }
@@ -113,8 +114,8 @@ public final class TaskTrainer {
      * Trains (or continues) up to an epoch and stops there as if killed after that epoch's
      * checkpoint; the schedule is still the one of {@link RunConfig#epochs()}.
      *
-     * @param trainData the training images (sampling and augmentation are set here)
-     * @param test the test images, sequential batches
+     * @param trainData the training set, built here with the trainer's batch order
+     * @param test the validation set, in order
      * @param out the run directory
      * @param resume whether to continue after the last complete epoch in {@code out}
      * @param stopAfter the last epoch to run, at most the configured epochs
@@ -122,18 +123,14 @@ public final class TaskTrainer {
      * @throws IOException if data or the run directory cannot be read or written
      */
     public List<EpochResult> train(
-            ImageDataset.Builder trainData,
-            ImageDataset test,
+            TrainingData trainData,
+            RandomAccessDataset test,
             Path out,
             boolean resume,
             int stopAfter)
             throws IOException {
         EpochSampler sampler = new EpochSampler(config.batchSize(), config.seed());
-        ImageDataset train =
-                trainData
-                        .setSampling(sampler)
-                        .optAugmentation(new BaseAugmentation(true), config.seed())
-                        .build();
+        RandomAccessDataset train = trainData.build(sampler, config.seed());
         List<EpochResult> history = new ArrayList<>();
         RunState state = new RunState(0, 0, 0);
         if (resume && Files.isRegularFile(out.resolve(STATE))) {
@@ -150,12 +147,12 @@ public final class TaskTrainer {
                             new TypeToken<List<EpochResult>>() {}.getType()));
         }
         int stepsPerEpoch = (int) ((train.size() + config.batchSize() - 1) / config.batchSize());
-        long cycle =
-                config.restartEpochs() > 0
-                        ? (long) config.restartEpochs() * stepsPerEpoch
-                        : (long) config.epochs() * stepsPerEpoch;
-        CosineWarmRestarts schedule =
-                new CosineWarmRestarts(config.learningRate(), 0f, Math.max(1, cycle), 1);
+        Tracker schedule =
+                task.learningRate(
+                        config.learningRate(),
+                        (long) config.epochs() * stepsPerEpoch,
+                        (long) config.restartEpochs() * stepsPerEpoch);
+        Evaluator score = task.cleanScore();
         TorchSgd optimizer =
                 TorchSgd.builder()
                         .setLearningRateTracker(schedule)
@@ -178,7 +175,7 @@ public final class TaskTrainer {
                                 new EpochResult(
                                         epoch,
                                         values.get("train_loss"),
-                                        1 - values.get("validate_" + ACCURACY),
+                                        1 - values.get("validate_" + score.getName()),
                                         schedule.getNewValue(epoch * stepsPerEpoch),
                                         seconds),
                         (epoch, results) ->
@@ -199,18 +196,22 @@ public final class TaskTrainer {
                     new DefaultTrainingConfig(method.trainingLoss(task.taskLoss()))
                             .optOptimizer(optimizer)
                             .optInitializer(new ReferenceInitializer(), Parameter.Type.WEIGHT)
-                            .addEvaluator(new Accuracy(ACCURACY, 1))
+                            .addEvaluator(score)
                             .addTrainingListeners(
                                     evaluations,
                                     new FiniteLossListener(out, first, stepsPerEpoch),
-                                    new EpochOrderListener(first, sampler, train),
+                                    train instanceof EpochAware data
+                                            ? new EpochOrderListener(first, sampler, data)
+                                            : new EpochOrderListener(first, sampler),
                                     new EpochProgressListener("Epoch", train.size(), first),
                                     new MemoryTrimListener(),
                                     checkpoints);
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
                 trainer.initialize(
                         new Shape(config.batchSize()).addAll(new Shape(config.imageShape())));
-                if (state.epochsDone() > 0) {
+                if (state.epochsDone() == 0) {
+                    task.loadPretrained(f);
+                } else {
                     restore(out, f, optimizer, trainer);
                     if (block instanceof AbstractTrainingBlock training) {
                         training.setStep(state.blockSteps());

@@ -57,7 +57,7 @@ class TaskTrainerTest {
                         new ClassificationTask("small-cnn", 4), djmix, config("djmix", epochs));
         ImageDataset.Builder train = Shapes.generate(true).optLimit(48);
         ImageDataset test = Shapes.generate(false).setSampling(16, false).optLimit(32).build();
-        return trainer.train(train, test, out, resume, upTo);
+        return trainer.train(ClassificationTask.trainingData(train), test, out, resume, upTo);
     }
 
     @Test
@@ -88,7 +88,8 @@ class TaskTrainerTest {
         assertThatThrownBy(
                         () ->
                                 other.train(
-                                        Shapes.generate(true).optLimit(48),
+                                        ClassificationTask.trainingData(
+                                                Shapes.generate(true).optLimit(48)),
                                         Shapes.generate(false)
                                                 .setSampling(16, false)
                                                 .optLimit(32)

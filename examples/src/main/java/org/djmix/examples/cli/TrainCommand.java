@@ -155,7 +155,8 @@ public final class TrainCommand implements Callable<Integer> {
             TaskTrainer trainer =
                     TaskTrainer.of(
                             new ClassificationTask(model, test.getNumClasses()), chosen, config);
-            List<EpochResult> history = trainer.train(train, test, out, resume);
+            List<EpochResult> history =
+                    trainer.train(ClassificationTask.trainingData(train), test, out, resume);
             EpochResult last = history.get(history.size() - 1);
             this.spec
                     .commandLine()
