@@ -14,10 +14,16 @@ import org.djmix.core.Discretizer;
  * A saved VQ-VAE as DJMix's discretizer: \(g(x) = \mathrm{clip}(\mathrm{dec}(q(\mathrm{enc}(x))),
  * 0, 1)\); a saved {@link PlainAutoencoder} loads too, without \(q\) (the ablation {@code
  * djmix-noquant}). Parameters are frozen, so calling it inside a training step records no graph.
- * Batches go through in bounded chunks. It refuses images of another shape than the one g was
- * trained on, and follows the device of its input (parameters are copied to it once).
+ * Batches go through in bounded chunks. g is fully convolutional: images of any size go through
+ * (sides that are not multiples of 4 are padded by repeating the last row and column, and the
+ * result cropped back), so a g trained on small crops discretizes whole segmentation images. It
+ * refuses another channel count, and follows the device of its input (parameters are copied to it
+ * once).
  */
 public final class VqVaeDiscretizer implements Discretizer, AutoCloseable {
+
+    /** How much the encoder shrinks each side: two stride-2 convolutions. */
+    private static final int DOWNSAMPLING = 4;
 
     private final AutoencoderConfig config;
     private final ConvAutoencoder autoencoder;
@@ -72,19 +78,19 @@ public final class VqVaeDiscretizer implements Discretizer, AutoCloseable {
     @Override
     public NDArray apply(NDArray images) {
         Shape shape = images.getShape();
-        Shape expected = config.imageShape();
-        if (shape.dimension() != 4 || !shape.slice(1).equals(expected)) {
+        long channels = config.imageShape().get(0);
+        if (shape.dimension() != 4 || shape.get(1) != channels) {
             throw new IllegalArgumentException(
-                    "this autoencoder was trained on images of shape (N, "
-                            + expected.get(0)
-                            + ", "
-                            + expected.get(1)
-                            + ", "
-                            + expected.get(2)
+                    "this autoencoder takes (N, "
+                            + channels
+                            + ", H, W) images (it was trained on "
+                            + config.imageShape().get(1)
+                            + "×"
+                            + config.imageShape().get(2)
                             + "), got "
                             + shape);
         }
-        NDArray input = images.stopGradient();
+        NDArray input = padToMultiple(images.stopGradient());
         long n = shape.get(0);
         NDList parts = new NDList();
         for (long start = 0; start < n; start += chunk) {
@@ -93,7 +99,31 @@ public final class VqVaeDiscretizer implements Discretizer, AutoCloseable {
             NDList out = autoencoder.forward(parameters, new NDList(part), false);
             parts.add(out.head().clip(0f, 1f));
         }
-        return parts.size() == 1 ? parts.head() : NDArrays.concat(parts);
+        NDArray result = parts.size() == 1 ? parts.head() : NDArrays.concat(parts);
+        if (result.getShape().equals(shape)) {
+            return result;
+        }
+        return result.get("..., :{}, :{}", shape.get(2), shape.get(3));
+    }
+
+    /**
+     * Repeats the last rows and columns so that both sides are multiples of the encoder's
+     * downsampling ({@value #DOWNSAMPLING}); g is fully convolutional, so any size goes through.
+     */
+    private static NDArray padToMultiple(NDArray x) {
+        NDArray padded = x;
+        for (int axis = 2; axis <= 3; axis++) {
+            long size = padded.getShape().get(axis);
+            long missing = Math.floorMod(-size, DOWNSAMPLING);
+            if (missing > 0) {
+                NDArray edge =
+                        axis == 2
+                                ? padded.get(":, :, {}:, :", size - 1)
+                                : padded.get(":, :, :, {}:", size - 1);
+                padded = padded.concat(edge.repeat(axis, missing), axis);
+            }
+        }
+        return padded;
     }
 
     /** Frees the parameters. */

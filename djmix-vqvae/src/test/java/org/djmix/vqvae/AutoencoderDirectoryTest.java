@@ -88,13 +88,32 @@ class AutoencoderDirectoryTest {
     }
 
     @Test
-    void imagesOfAnotherShapeAreRefused() throws IOException {
+    void imagesOfAnotherChannelCountAreRefused() throws IOException {
         try (VqVaeDiscretizer g = VqVaeDiscretizer.load(saved, manager, 8)) {
             NDArray rgb = manager.zeros(new Shape(2, 3, 16, 16));
             assertThatThrownBy(() -> g.apply(rgb))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining(
-                            "trained on images of shape (N, 1, 16, 16), got (2, 3, 16, 16)");
+                    .hasMessage(
+                            "this autoencoder takes (N, 1, H, W) images (it was trained on 16×16),"
+                                    + " got (2, 3, 16, 16)");
+        }
+    }
+
+    @Test
+    void imagesOfAnySizeGoThroughFullyConvolutionally() throws IOException {
+        try (VqVaeDiscretizer g = VqVaeDiscretizer.load(saved, manager, 8)) {
+            NDArray odd = manager.randomUniform(0, 1, new Shape(2, 1, 18, 15));
+            NDArray out = g.apply(odd);
+            assertThat(out.getShape()).isEqualTo(new Shape(2, 1, 18, 15));
+            assertThat(out.min().getFloat()).isGreaterThanOrEqualTo(0f);
+            assertThat(out.max().getFloat()).isLessThanOrEqualTo(1f);
+            // the same as g on the image padded to 20×16 by repeating its last row and column
+            NDArray rows = odd.concat(odd.get(":, :, 17:, :").repeat(2, 2), 2);
+            NDArray padded = rows.concat(rows.get(":, :, :, 14:"), 3);
+            NDArray expected = g.apply(padded).get(":, :, :18, :15");
+            assertThat(out.allClose(expected, 1e-6, 1e-6, false)).isTrue();
+            assertThat(g.apply(manager.randomUniform(0, 1, new Shape(1, 1, 40, 44))).getShape())
+                    .isEqualTo(new Shape(1, 1, 40, 44));
         }
     }
 
