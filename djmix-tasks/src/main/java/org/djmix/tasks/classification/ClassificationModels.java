@@ -33,7 +33,7 @@ public final class ClassificationModels {
             case "wrn-40-2" -> WideResNet.builder().setDepth(40).setNumClasses(numClasses).build();
             case "densenet-bc-100-12" -> DenseNet.builder().setNumClasses(numClasses).build();
             case "resnext-29-4x32d" -> ResNeXt.builder().setNumClasses(numClasses).build();
-            case "resnet-50" -> ResNet50.builder().setNumClasses(numClasses).build();
+            case "resnet-50" -> ResNet.builder().setNumClasses(numClasses).build();
             case "small-cnn" -> SmallCnn.build(numClasses);
             default ->
                     throw new IllegalArgumentException(

@@ -14,16 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.djmix.core.nn.ReleasingSequentialBlock;
 import org.djmix.tasks.classification.ModelBlocks;
-import org.djmix.tasks.classification.ResNet50;
+import org.djmix.tasks.classification.ResNet;
 
 /**
  * DeepLab-v3 (Chen et al. 2017) as torchvision's {@code deeplabv3_resnet50}: a ResNet-50 v1.5
- * backbone whose last stages trade stride for dilation (output stride 8: stages 3 and 4 dilated,
- * ASPP rates 12/24/36; output stride 16: stage 4 only, rates 6/12/18), the head \(z = W_2 \cdot
- * \mathrm{ReLU}(\mathrm{BN}(W_1 * \mathrm{ASPP}(C_5)))\) (3×3 convolution to 256, 1×1 to the
- * classes) and, optionally, the auxiliary FCN head on stage 3 (3×3 convolution to 256, BN–ReLU,
- * dropout 0.1, 1×1 to the classes). The logits are upsampled bilinearly (align_corners = false) to
- * the input's size.
+ * backbone ({@link Builder#optSmallBackbone()}: a small one for CPU demos) whose last stages trade
+ * stride for dilation (output stride 8: stages 3 and 4 dilated, ASPP rates 12/24/36; output stride
+ * 16: stage 4 only, rates 6/12/18), the head \(z = W_2 \cdot \mathrm{ReLU}(\mathrm{BN}(W_1 *
+ * \mathrm{ASPP}(C_5)))\) (3×3 convolution to 256, 1×1 to the classes) and, optionally, the
+ * auxiliary FCN head on stage 3 (3×3 convolution to 256, BN–ReLU, dropout 0.1, 1×1 to the classes).
+ * The logits are upsampled bilinearly (align_corners = false) to the input's size.
  *
  * <p>Outputs, in this order: the upsampled logits (N, K, H, W) for the task loss, the head's logits
  * before upsampling (N, K, h, w) for DJMix's consistency term (the paper's choice), and with the
@@ -35,24 +35,27 @@ public final class DeepLabV3 extends AbstractBlock {
 
     private static final byte VERSION = 1;
 
-    private final ResNet50 backbone;
+    private final ResNet backbone;
     private final Block classifier;
     private final Block auxClassifier;
 
     private DeepLabV3(Builder builder) {
         super(VERSION);
         boolean os8 = builder.outputStride == 8;
-        backbone =
-                addChildBlock(
-                        "backbone",
-                        ResNet50.builder().setNumClasses(0).optDilation(false, os8, true).build());
+        ResNet.Builder resnet =
+                ResNet.builder()
+                        .setNumClasses(0)
+                        .optDilation(false, os8, true)
+                        .optStages(builder.blocks, builder.width);
+        backbone = addChildBlock("backbone", resnet.build());
         int[] rates = os8 ? new int[] {12, 24, 36} : new int[] {6, 12, 18};
+        int channels = builder.headChannels;
         classifier =
                 addChildBlock(
                         "classifier",
                         new ReleasingSequentialBlock()
-                                .add(Aspp.build(rates))
-                                .add(ModelBlocks.conv(Aspp.CHANNELS, 3, 1))
+                                .add(Aspp.build(channels, rates))
+                                .add(ModelBlocks.conv(channels, 3, 1))
                                 .add(ModelBlocks.bnRelu())
                                 .add(ModelBlocks.pointwiseWithBias(builder.numClasses)));
         auxClassifier =
@@ -60,7 +63,7 @@ public final class DeepLabV3 extends AbstractBlock {
                         ? addChildBlock(
                                 "aux_classifier",
                                 new ReleasingSequentialBlock()
-                                        .add(ModelBlocks.conv(Aspp.CHANNELS, 3, 1))
+                                        .add(ModelBlocks.conv(resnet.stageChannels(3) / 4, 3, 1))
                                         .add(ModelBlocks.bnRelu())
                                         .add(Dropout.builder().optRate(0.1f).build())
                                         .add(ModelBlocks.pointwiseWithBias(builder.numClasses)))
@@ -81,7 +84,7 @@ public final class DeepLabV3 extends AbstractBlock {
      *
      * @return the dilated ResNet-50
      */
-    public ResNet50 getBackbone() {
+    public ResNet getBackbone() {
         return backbone;
     }
 
@@ -165,6 +168,9 @@ public final class DeepLabV3 extends AbstractBlock {
         private int numClasses = 21;
         private int outputStride = 8;
         private boolean auxiliary = true;
+        private int[] blocks = {3, 4, 6, 3};
+        private int width = 64;
+        private int headChannels = 256;
 
         Builder() {}
 
@@ -198,6 +204,20 @@ public final class DeepLabV3 extends AbstractBlock {
          */
         public Builder optAuxiliaryHead(boolean auxiliary) {
             this.auxiliary = auxiliary;
+            return this;
+        }
+
+        /**
+         * Builds the small variant for CPU demos and tests: a bottleneck ResNet of one block per
+         * stage at width 16 (C5: 512 channels) and heads of 64 channels, about 1/40 of the
+         * computation of the ResNet-50 model. Not torchvision's: its weights do not load.
+         *
+         * @return this builder
+         */
+        public Builder optSmallBackbone() {
+            blocks = new int[] {1, 1, 1, 1};
+            width = 16;
+            headChannels = 64;
             return this;
         }
 

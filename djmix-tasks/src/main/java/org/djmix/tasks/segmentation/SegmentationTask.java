@@ -4,6 +4,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.evaluator.Evaluator;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.tracker.Tracker;
+import java.util.List;
 import org.djmix.core.TaskOutputs;
 import org.djmix.tasks.task.Task;
 import org.djmix.tasks.training.PolyDecay;
@@ -14,34 +15,46 @@ import org.djmix.tasks.training.PolyDecay;
  * as the consistency term's input (the paper's choice: the divergence is averaged over the h×w
  * positions of the output-stride grid, not over interpolated pixels).
  *
+ * @param modelName one of {@link #MODELS}
  * @param numClasses K, background included (PASCAL VOC: 21)
  * @param outputStride 8 or 16
  * @param auxiliaryHead whether the model has torchvision's auxiliary FCN head
  */
-public record SegmentationTask(int numClasses, int outputStride, boolean auxiliaryHead)
-        implements Task {
+public record SegmentationTask(
+        String modelName, int numClasses, int outputStride, boolean auxiliaryHead) implements Task {
+
+    /** The models: torchvision's DeepLab-v3 ResNet-50, and its small variant for CPU demos. */
+    public static final List<String> MODELS = List.of("deeplabv3-resnet50", "deeplabv3-small");
 
     /**
-     * Checks the values by building the model's description.
+     * Checks the values.
      *
+     * @param modelName one of {@link #MODELS}
      * @param numClasses &gt; 0
      * @param outputStride 8 or 16
      * @param auxiliaryHead whether to add the auxiliary head
      */
     public SegmentationTask {
-        builder(numClasses, outputStride, auxiliaryHead).build();
+        if (!MODELS.contains(modelName)) {
+            throw new IllegalArgumentException(
+                    "unknown segmentation model '" + modelName + "'; expected one of " + MODELS);
+        }
+        builder(modelName, numClasses, outputStride, auxiliaryHead).build();
     }
 
-    private static DeepLabV3.Builder builder(int classes, int stride, boolean auxiliary) {
-        return DeepLabV3.builder()
-                .setNumClasses(classes)
-                .optOutputStride(stride)
-                .optAuxiliaryHead(auxiliary);
+    private static DeepLabV3.Builder builder(
+            String name, int classes, int stride, boolean auxiliary) {
+        DeepLabV3.Builder builder =
+                DeepLabV3.builder()
+                        .setNumClasses(classes)
+                        .optOutputStride(stride)
+                        .optAuxiliaryHead(auxiliary);
+        return name.equals("deeplabv3-small") ? builder.optSmallBackbone() : builder;
     }
 
     @Override
     public Block model() {
-        return builder(numClasses, outputStride, auxiliaryHead).build();
+        return builder(modelName, numClasses, outputStride, auxiliaryHead).build();
     }
 
     @Override

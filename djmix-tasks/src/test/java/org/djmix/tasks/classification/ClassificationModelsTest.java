@@ -67,17 +67,17 @@ class ClassificationModelsTest {
     @Test
     void resNet50HasTorchvisionsParameterCountAndDilatesOnRequest() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            ResNet50 net = ResNet50.builder().build();
+            ResNet net = ResNet.builder().build();
             assertThat(outputShape(net, manager, new Shape(1, 3, 64, 64)))
                     .isEqualTo(new Shape(1, 1000));
             // torchvision.models.resnet50(): 25,557,032 parameters
             assertThat(trainableParameters(net)).isEqualTo(25_557_032L);
 
-            ResNet50 features = ResNet50.builder().setNumClasses(0).build();
+            ResNet features = ResNet.builder().setNumClasses(0).build();
             assertThat(outputShape(features, manager, new Shape(1, 3, 64, 64)))
                     .isEqualTo(new Shape(1, 2048, 2, 2));
-            ResNet50 dilated =
-                    ResNet50.builder().setNumClasses(0).optDilation(false, true, true).build();
+            ResNet dilated =
+                    ResNet.builder().setNumClasses(0).optDilation(false, true, true).build();
             // output stride 8 instead of 32, same parameters
             assertThat(outputShape(dilated, manager, new Shape(1, 3, 64, 64)))
                     .isEqualTo(new Shape(1, 2048, 8, 8));

@@ -27,13 +27,15 @@ class SegmentationTrainingTest {
 
     @Test
     void deepLabTrainsWithDjmixAndRecordsOneMinusMeanIou() throws IOException {
-        SegmentationTask task = new SegmentationTask(ShapesSegmentation.CLASSES, 16, true);
+        // the small DeepLab-v3 at output stride 8, auxiliary head on
+        SegmentationTask task =
+                new SegmentationTask("deeplabv3-small", ShapesSegmentation.CLASSES, 8, true);
         RunConfig config =
                 new RunConfig(
                         RunConfig.FORMAT,
                         "test",
                         "segmentation",
-                        "deeplabv3-resnet50",
+                        "deeplabv3-small",
                         ShapesSegmentation.CLASSES,
                         new long[] {3, 32, 32},
                         "shapes-seg",

@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.djmix.io.NpzFile;
-import org.djmix.tasks.classification.ResNet50;
+import org.djmix.tasks.classification.ResNet;
 import org.djmix.tasks.weights.TorchvisionWeights;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,7 @@ class TorchvisionParityTest {
         Map<String, NpzFile.Array> io = NpzFile.read(FIXTURES.resolve("resnet50_io.npz"));
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray input = array(manager, io.get("input"));
-            ResNet50 model = ResNet50.builder().build();
+            ResNet model = ResNet.builder().build();
             model.initialize(manager, DataType.FLOAT32, input.getShape());
             int loaded =
                     TorchvisionWeights.load(
@@ -77,7 +77,7 @@ class TorchvisionParityTest {
     void aBackboneLoadsFromAClassifiersStateDictWithoutItsClassifier() throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block backbone =
-                    ResNet50.builder().setNumClasses(0).optDilation(false, true, true).build();
+                    ResNet.builder().setNumClasses(0).optDilation(false, true, true).build();
             backbone.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 64, 64));
             int loaded =
                     TorchvisionWeights.load(

@@ -21,36 +21,38 @@ import java.util.List;
 import org.djmix.core.nn.ReleasingSequentialBlock;
 
 /**
- * ResNet-50 v1.5 (He et al. 2016, torchvision's variant: the stride of a bottleneck sits on its 3×3
- * convolution): a 7×7/2 stem of 64 channels with BN–ReLU and 3×3/2 max pooling, four stages of 3,
- * 4, 6 and 3 bottleneck blocks (planes 64, 128, 256, 512; 1×1, 3×3, 1×1 convolutions with BN,
- * 4·planes out), global average pooling and a linear classifier: 25 557 032 parameters for 1 000
- * classes. Stages 3 and 4 can trade their stride for dilation (output stride 16 or 8), as
- * DeepLab-v3 needs. The stages are named children {@code layer1} … {@code layer4}, so a task can
- * read the C4 and C5 features.
+ * A bottleneck ResNet v1.5 (He et al. 2016, torchvision's variant: the stride of a bottleneck sits
+ * on its 3×3 convolution), by default ResNet-50: a 7×7/2 stem of 64 channels with BN–ReLU and 3×3/2
+ * max pooling, four stages of 3, 4, 6 and 3 bottleneck blocks (planes 64, 128, 256, 512; 1×1, 3×3,
+ * 1×1 convolutions with BN, 4·planes out), global average pooling and a linear classifier: 25 557
+ * 032 parameters for 1 000 classes. {@link Builder#optStages} builds a smaller network of the same
+ * design (other block counts, planes \(w, 2w, 4w, 8w\) and a stem of \(w\) channels), e.g.
+ * DeepLab-v3's backbone for CPU demos. Stages 2–4 can trade their stride for dilation (output
+ * stride 16 or 8), as DeepLab-v3 needs. The stages are named children {@code layer1} … {@code
+ * layer4}, so a task can read the C4 and C5 features.
  */
-public final class ResNet50 extends AbstractBlock {
+public final class ResNet extends AbstractBlock {
 
     private static final byte VERSION = 1;
-    private static final int[] BLOCKS = {3, 4, 6, 3};
-    private static final int[] PLANES = {64, 128, 256, 512};
+    private static final int[] RESNET50_BLOCKS = {3, 4, 6, 3};
+    private static final int RESNET50_WIDTH = 64;
 
     private final List<Block> stages = new ArrayList<>();
 
-    private ResNet50(Builder builder) {
+    private ResNet(Builder builder) {
         super(VERSION);
         stages.add(
                 addChildBlock(
                         "stem",
                         new ReleasingSequentialBlock()
-                                .add(conv(64, 7, 2))
+                                .add(conv(builder.width, 7, 2))
                                 .add(bnRelu())
                                 .add(
                                         Pool.maxPool2dBlock(
                                                 new Shape(3, 3),
                                                 new Shape(2, 2),
                                                 new Shape(1, 1)))));
-        int in = 64;
+        int in = builder.width;
         int dilation = 1;
         for (int stage = 0; stage < 4; stage++) {
             int stride = stage == 0 ? 1 : 2;
@@ -60,8 +62,8 @@ public final class ResNet50 extends AbstractBlock {
                 stride = 1;
             }
             SequentialBlock layer = new ReleasingSequentialBlock();
-            int planes = PLANES[stage];
-            for (int b = 0; b < BLOCKS[stage]; b++) {
+            int planes = builder.width << stage;
+            for (int b = 0; b < builder.blocks[stage]; b++) {
                 boolean first = b == 0;
                 layer.add(
                         bottleneck(
@@ -145,11 +147,13 @@ public final class ResNet50 extends AbstractBlock {
         }
     }
 
-    /** Builds a {@link ResNet50}: 1 000 classes, no dilation unless set. */
+    /** Builds a {@link ResNet}: 1 000 classes, no dilation unless set. */
     public static final class Builder {
 
         private int numClasses = 1000;
         private final boolean[] dilate = new boolean[3];
+        private int[] blocks = RESNET50_BLOCKS;
+        private int width = RESNET50_WIDTH;
 
         Builder() {}
 
@@ -182,15 +186,46 @@ public final class ResNet50 extends AbstractBlock {
         }
 
         /**
+         * Sets the depth and width (default ResNet-50: 3, 4, 6, 3 blocks, width 64).
+         *
+         * @param blocks bottleneck blocks in each of the four stages, each &ge; 1
+         * @param width the stem's channels and stage 1's planes \(w\) (stages: w, 2w, 4w, 8w)
+         * @return this builder
+         */
+        public Builder optStages(int[] blocks, int width) {
+            this.blocks = blocks.clone();
+            this.width = width;
+            return this;
+        }
+
+        /**
+         * Returns the channels of a stage's output.
+         *
+         * @param stage 1..4
+         * @return 4·w·2^(stage−1), e.g. 1 024 for ResNet-50's stage 3
+         */
+        public int stageChannels(int stage) {
+            return BOTTLENECK_EXPANSION * (width << (stage - 1));
+        }
+
+        /**
          * Builds the network.
          *
          * @return the block, NCHW images to (N, classes) logits (or C5 features)
          */
-        public ResNet50 build() {
+        public ResNet build() {
             if (numClasses < 0) {
                 throw new IllegalArgumentException("numClasses must be >= 0, got " + numClasses);
             }
-            return new ResNet50(this);
+            if (blocks.length != 4 || java.util.Arrays.stream(blocks).anyMatch(b -> b < 1)) {
+                throw new IllegalArgumentException(
+                        "need 4 stages of at least one block, got "
+                                + java.util.Arrays.toString(blocks));
+            }
+            if (width < 1) {
+                throw new IllegalArgumentException("width must be > 0, got " + width);
+            }
+            return new ResNet(this);
         }
     }
 }
