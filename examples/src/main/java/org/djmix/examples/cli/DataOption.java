@@ -1,16 +1,21 @@
 package org.djmix.examples.cli;
 
 import org.djmix.tasks.data.DataSpec;
+import org.djmix.tasks.segmentation.SegmentationData;
 import picocli.CommandLine.Option;
 
-/** {@code --data}, a data spec checked while the command line is parsed. */
+/** {@code --data}, a data spec (classification or segmentation) checked while parsing. */
 final class DataOption {
 
     @Option(
             names = "--data",
             required = true,
             converter = SpecText.class,
-            description = "the dataset: " + DataSpec.FORMS)
+            description =
+                    "the dataset: "
+                            + DataSpec.FORMS
+                            + "; for segmentation "
+                            + SegmentationData.FORMS)
     private String data;
 
     /** The spec as given, for run files and messages. */
@@ -23,12 +28,26 @@ final class DataOption {
         return DataSpec.parse(data);
     }
 
+    /** Whether the data is a segmentation dataset. */
+    boolean isSegmentation() {
+        return SegmentationData.accepts(data);
+    }
+
+    /** The parsed segmentation spec. */
+    SegmentationData segmentation() {
+        return SegmentationData.parse(data);
+    }
+
     /** Refuses text that is not a data spec, with the accepted forms. */
     static final class SpecText extends LibraryConverter<String> {
         SpecText() {
             super(
                     value -> {
-                        DataSpec.parse(value);
+                        if (SegmentationData.accepts(value)) {
+                            SegmentationData.parse(value);
+                        } else {
+                            DataSpec.parse(value);
+                        }
                         return value;
                     });
         }

@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.djmix.core.method.Methods;
 import org.djmix.tasks.classification.ClassificationModels;
+import org.djmix.tasks.segmentation.SegmentationTask;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -46,7 +47,12 @@ abstract class NameChoice implements Iterable<String>, ITypeConverter<String> {
     /** The classification models of {@link ClassificationModels#NAMES}. */
     static final class ModelNames extends NameChoice {
         ModelNames() {
-            super("model", ClassificationModels.NAMES);
+            super(
+                    "model",
+                    java.util.stream.Stream.concat(
+                                    ClassificationModels.NAMES.stream(),
+                                    SegmentationTask.MODELS.stream())
+                            .toList());
         }
     }
 }

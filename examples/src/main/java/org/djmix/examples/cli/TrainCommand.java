@@ -1,6 +1,7 @@
 package org.djmix.examples.cli;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.dataset.RandomAccessDataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,12 +10,20 @@ import java.util.concurrent.Callable;
 import org.djmix.core.method.Method;
 import org.djmix.core.method.MethodOptions;
 import org.djmix.core.method.Methods;
+import org.djmix.tasks.classification.ClassificationModels;
 import org.djmix.tasks.classification.ClassificationTask;
 import org.djmix.tasks.data.DataSpec;
 import org.djmix.tasks.data.ImageDataset;
+import org.djmix.tasks.segmentation.JointTransform;
+import org.djmix.tasks.segmentation.SegmentationData;
+import org.djmix.tasks.segmentation.SegmentationDataset;
+import org.djmix.tasks.segmentation.SegmentationSource;
+import org.djmix.tasks.segmentation.SegmentationTask;
+import org.djmix.tasks.task.Task;
 import org.djmix.tasks.training.EpochResult;
 import org.djmix.tasks.training.RunConfig;
 import org.djmix.tasks.training.TaskTrainer;
+import org.djmix.tasks.training.TrainingData;
 import org.djmix.vqvae.AutoencoderConfig;
 import org.djmix.vqvae.VqVaeDiscretizer;
 import picocli.CommandLine.Command;
@@ -36,19 +45,41 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--task",
-            defaultValue = "classification",
-            description = "the task (default ${DEFAULT-VALUE})")
+            description =
+                    "classification or segmentation (default: segmentation for the segmentation"
+                            + " data specs, else classification)")
     private String task;
 
     @Mixin private DataOption data;
 
     @Option(
             names = "--model",
-            defaultValue = "wrn-28-2",
             converter = NameChoice.ModelNames.class,
             completionCandidates = NameChoice.ModelNames.class,
-            description = "the network: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+            description =
+                    "the network: ${COMPLETION-CANDIDATES} (default wrn-28-2; segmentation:"
+                            + " deeplabv3-resnet50)")
     private String model;
+
+    @Option(
+            names = "--crop",
+            defaultValue = "513",
+            description = "segmentation: the side of the random training crops (default 513)")
+    private int crop;
+
+    @Option(
+            names = "--output-stride",
+            defaultValue = "8",
+            description = "segmentation: DeepLab-v3's output stride, 8 or 16 (default 8)")
+    private int outputStride;
+
+    @Option(
+            names = "--aux",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
+            description = "segmentation: the auxiliary FCN head, loss weight 0.5 (default on)")
+    private boolean auxiliaryHead;
 
     @Option(
             names = "--method",
@@ -113,34 +144,55 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue after the last complete epoch in --out")
     private boolean resume;
 
+    /** What a task brings to a run: its model and loss, its data and its image shape. */
+    private record Prepared(
+            Task task,
+            TrainingData trainData,
+            RandomAccessDataset test,
+            long[] shape,
+            int numClasses) {}
+
     @Override
     public Integer call() throws Exception {
-        if (!task.equals("classification")) {
+        boolean segmentation = data.isSegmentation();
+        String chosenTask = task != null ? task : segmentation ? "segmentation" : "classification";
+        if (!chosenTask.equals("classification") && !chosenTask.equals("segmentation")) {
             throw new IllegalArgumentException(
-                    "unknown --task '" + task + "'; this version trains: classification");
+                    "unknown --task '" + task + "'; expected classification or segmentation");
+        }
+        if (chosenTask.equals("segmentation") != segmentation) {
+            throw new IllegalArgumentException(
+                    "--task "
+                            + chosenTask
+                            + " does not fit --data "
+                            + data.text()
+                            + (segmentation
+                                    ? " (a segmentation dataset)"
+                                    : " (a classification dataset; segmentation takes "
+                                            + SegmentationData.FORMS
+                                            + ")"));
         }
         NativeSetup.prepare();
-        DataSpec spec = data.spec();
-        ImageDataset.Builder train = spec.read(true, trainLimit);
-        ImageDataset test = spec.read(false, testLimit.value()).setSampling(batch, false).build();
-        long[] shape = test.getImageShape().getShape();
+        Prepared run = segmentation ? segmentation() : classification();
         try (NDManager manager = NDManager.newBaseManager()) {
             MethodOptions.Builder options =
                     MethodOptions.builder()
                             .optSeed(seedOption.value())
-                            .optSeparatePasses(separatePasses);
+                            .optSeparatePasses(separatePasses)
+                            .optTaskOutputs(run.task().outputs())
+                            .optGeometricOps(!segmentation);
             if (Methods.needsDiscretizer(method)) {
-                options.setDiscretizer(loadDiscretizer(manager, shape));
+                options.setDiscretizer(loadDiscretizer(manager, run.shape(), !segmentation));
             }
             Method chosen = Methods.create(method, options.build());
             RunConfig config =
                     new RunConfig(
                             RunConfig.FORMAT,
                             "djmix " + DJMixVersion.libraryVersion(),
-                            task,
-                            model,
-                            test.getNumClasses(),
-                            shape,
+                            chosenTask,
+                            modelName(segmentation),
+                            run.numClasses(),
+                            run.shape(),
                             data.text(),
                             method,
                             dae == null ? null : dae.toAbsolutePath().toString(),
@@ -152,24 +204,87 @@ public final class TrainCommand implements Callable<Integer> {
                             0.9f,
                             restartEpochs,
                             seedOption.value());
-            TaskTrainer trainer =
-                    TaskTrainer.of(
-                            new ClassificationTask(model, test.getNumClasses()), chosen, config);
-            List<EpochResult> history =
-                    trainer.train(ClassificationTask.trainingData(train), test, out, resume);
+            TaskTrainer trainer = TaskTrainer.of(run.task(), chosen, config);
+            List<EpochResult> history = trainer.train(run.trainData(), run.test(), out, resume);
             EpochResult last = history.get(history.size() - 1);
             this.spec
                     .commandLine()
                     .getOut()
                     .printf(
-                            "saved %s: epoch %d, clean test error %.2f %%%n",
-                            out, last.epoch(), 100 * last.testError());
+                            "saved %s: epoch %d, clean %s %.2f %%%n",
+                            out,
+                            last.epoch(),
+                            segmentation ? "1 - mIoU" : "test error",
+                            100 * last.testError());
         }
         return 0;
     }
 
-    /** Loads g, checking that it exists, suits the method and the images. */
-    private VqVaeDiscretizer loadDiscretizer(NDManager manager, long[] shape) throws IOException {
+    /** The model's name: the one given, else the task's default; it must suit the task. */
+    private String modelName(boolean segmentation) {
+        String name = model != null ? model : segmentation ? "deeplabv3-resnet50" : "wrn-28-2";
+        if (SegmentationTask.MODELS.contains(name) != segmentation) {
+            throw new IllegalArgumentException(
+                    "--model "
+                            + name
+                            + (segmentation
+                                    ? " is a classification model; segmentation takes "
+                                            + SegmentationTask.MODELS
+                                    : " is a segmentation model; classification takes "
+                                            + ClassificationModels.NAMES));
+        }
+        return name;
+    }
+
+    private Prepared classification() throws IOException {
+        DataSpec spec = data.spec();
+        ImageDataset.Builder train = spec.read(true, trainLimit);
+        ImageDataset test = spec.read(false, testLimit.value()).setSampling(batch, false).build();
+        return new Prepared(
+                new ClassificationTask(modelName(false), test.getNumClasses()),
+                ClassificationTask.trainingData(train),
+                test,
+                test.getImageShape().getShape(),
+                test.getNumClasses());
+    }
+
+    /** Random crops of --crop for training; whole validation images, one at a time. */
+    private Prepared segmentation() throws IOException {
+        SegmentationData spec = data.segmentation();
+        SegmentationSource trainImages = spec.train();
+        SegmentationDataset.Builder validation =
+                SegmentationDataset.builder().setSource(spec.validation()).setSampling(1, false);
+        if (testLimit.value() != null) {
+            validation.optLimit(testLimit.value());
+        }
+        JointTransform transform = new JointTransform(crop);
+        TrainingData trainData =
+                (sampler, seed) -> {
+                    SegmentationDataset.Builder train =
+                            SegmentationDataset.builder()
+                                    .setSource(trainImages)
+                                    .optTransform(transform, seed)
+                                    .setSampling(sampler);
+                    if (trainLimit != null) {
+                        train.optLimit(trainLimit);
+                    }
+                    return train.build();
+                };
+        int classes = trainImages.numClasses();
+        return new Prepared(
+                new SegmentationTask(modelName(true), classes, outputStride, auxiliaryHead),
+                trainData,
+                validation.build(),
+                new long[] {3, crop, crop},
+                classes);
+    }
+
+    /**
+     * Loads g, checking that it exists, suits the method and the images (their channels; their size
+     * too when {@code sameSize}: g then works on the images it was trained on).
+     */
+    private VqVaeDiscretizer loadDiscretizer(NDManager manager, long[] shape, boolean sameSize)
+            throws IOException {
         if (dae == null) {
             throw new IllegalArgumentException(
                     "--method "
@@ -196,7 +311,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
         VqVaeDiscretizer g = VqVaeDiscretizer.load(dae, manager, 256);
         long[] expected = g.getConfig().imageShape().getShape();
-        if (!java.util.Arrays.equals(expected, shape)) {
+        boolean fits =
+                sameSize ? java.util.Arrays.equals(expected, shape) : expected[0] == shape[0];
+        if (!fits) {
+            g.close();
             throw new IllegalArgumentException(
                     "--dae "
                             + dae

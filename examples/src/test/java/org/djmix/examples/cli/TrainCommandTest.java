@@ -91,4 +91,52 @@ class TrainCommandTest {
         assertThat(run(resume)).isEqualTo(1);
         assertThat(cli.err()).contains("separate passes false (the run has true)");
     }
+
+    @Test
+    void theSegmentationDataChoosesTheTaskAndTrainsDeepLab() throws IOException {
+        Path out = dir.resolve("seg");
+        int code =
+                run(
+                        "train",
+                        "--data",
+                        "shapes-seg",
+                        "--model",
+                        "deeplabv3-small",
+                        "--method",
+                        "baseline",
+                        "--crop",
+                        "32",
+                        "--epochs",
+                        "1",
+                        "--batch",
+                        "4",
+                        "--train-limit",
+                        "8",
+                        "--test-limit",
+                        "2",
+                        "--out",
+                        out.toString());
+        assertThat(code).as(cli.err()).isZero();
+        String config = Files.readString(out.resolve("config.json"));
+        assertThat(config)
+                .contains("\"task\": \"segmentation\"")
+                .contains("\"model\": \"deeplabv3-small\"")
+                .contains("\"numClasses\": 5");
+        assertThat(out.resolve("model.params")).exists();
+    }
+
+    @Test
+    void aModelOrTaskThatDoesNotFitTheDataIsRefused() {
+        String out = dir.resolve("run").toString();
+        assertThat(run("train", "--data", "shapes-seg", "--model", "small-cnn", "--out", out))
+                .isEqualTo(1);
+        assertThat(cli.err())
+                .contains("--model small-cnn is a classification model; segmentation takes");
+        assertThat(run("train", "--data", "shapes", "--task", "segmentation", "--out", out))
+                .isEqualTo(1);
+        assertThat(cli.err())
+                .contains("--task segmentation does not fit --data shapes (a classification");
+        assertThat(run("train", "--data", "voc:", "--out", out)).isEqualTo(2);
+        assertThat(cli.err()).contains("segmentation data spec 'voc:' must be one of");
+    }
 }
