@@ -4,10 +4,17 @@ import ai.djl.nn.Block;
 import ai.djl.training.evaluator.Evaluator;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.tracker.Tracker;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.djmix.core.TaskOutputs;
+import org.djmix.io.NpzFile;
 import org.djmix.tasks.task.Task;
 import org.djmix.tasks.training.PolyDecay;
+import org.djmix.tasks.weights.TorchvisionWeights;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Semantic segmentation with {@link DeepLabV3}: the per-pixel {@link SegmentationLoss} on the
@@ -19,9 +26,15 @@ import org.djmix.tasks.training.PolyDecay;
  * @param numClasses K, background included (PASCAL VOC: 21)
  * @param outputStride 8 or 16
  * @param auxiliaryHead whether the model has torchvision's auxiliary FCN head
+ * @param pretrained a torchvision state dict ({@code .npz}) to start from, or null: a whole {@code
+ *     deeplabv3_resnet50} (its heads too when their classes and auxiliary head match) or an
+ *     ImageNet {@code resnet50} (the backbone; the heads start at random)
  */
 public record SegmentationTask(
-        String modelName, int numClasses, int outputStride, boolean auxiliaryHead) implements Task {
+        String modelName, int numClasses, int outputStride, boolean auxiliaryHead, Path pretrained)
+        implements Task {
+
+    private static final Logger logger = LoggerFactory.getLogger(SegmentationTask.class);
 
     /** The models: torchvision's DeepLab-v3 ResNet-50, and its small variant for CPU demos. */
     public static final List<String> MODELS = List.of("deeplabv3-resnet50", "deeplabv3-small");
@@ -33,6 +46,7 @@ public record SegmentationTask(
      * @param numClasses &gt; 0
      * @param outputStride 8 or 16
      * @param auxiliaryHead whether to add the auxiliary head
+     * @param pretrained a state dict to start from, or null
      */
     public SegmentationTask {
         if (!MODELS.contains(modelName)) {
@@ -65,6 +79,43 @@ public record SegmentationTask(
     @Override
     public TaskOutputs outputs() {
         return new TaskOutputs(auxiliaryHead ? 3 : 2, outputs -> outputs.get(1));
+    }
+
+    @Override
+    public void loadPretrained(Block model) throws IOException {
+        if (pretrained == null) {
+            return;
+        }
+        DeepLabV3 deepLab = (DeepLabV3) model;
+        Map<String, NpzFile.Array> state = NpzFile.read(pretrained);
+        try {
+            if (state.containsKey("backbone.conv1.weight")) {
+                NpzFile.Array classifier = state.get("classifier.4.weight");
+                boolean headsFit =
+                        classifier != null
+                                && classifier.shape()[0] == numClasses
+                                && state.containsKey("aux_classifier.0.weight") == auxiliaryHead;
+                if (headsFit) {
+                    TorchvisionWeights.load(model, state, "", name -> false);
+                } else {
+                    TorchvisionWeights.load(deepLab.getBackbone(), state, "backbone.", n -> false);
+                    logger.info(
+                            "{}: backbone loaded; the heads start at random (other classes or"
+                                    + " auxiliary head)",
+                            pretrained);
+                }
+            } else if (state.containsKey("conv1.weight")) {
+                TorchvisionWeights.load(
+                        deepLab.getBackbone(), state, "", name -> name.startsWith("fc."));
+            } else {
+                throw new IOException(
+                        pretrained
+                                + " is neither a torchvision ResNet-50 nor a DeepLab-v3 state dict"
+                                + " (no conv1.weight, no backbone.conv1.weight)");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IOException(pretrained + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

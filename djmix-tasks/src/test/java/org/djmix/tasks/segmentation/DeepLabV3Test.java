@@ -47,7 +47,7 @@ class DeepLabV3Test {
                 .hasMessage("numClasses must be > 0, got 0");
         assertThatThrownBy(() -> ResNet.builder().optStages(new int[] {1, 1, 1}, 16).build())
                 .hasMessage("need 4 stages of at least one block, got [1, 1, 1]");
-        assertThatThrownBy(() -> new SegmentationTask("fcn", 21, 8, true))
+        assertThatThrownBy(() -> new SegmentationTask("fcn", 21, 8, true, null))
                 .hasMessageStartingWith("unknown segmentation model 'fcn'; expected one of");
     }
 }

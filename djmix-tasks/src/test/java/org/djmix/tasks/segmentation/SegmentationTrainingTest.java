@@ -29,7 +29,7 @@ class SegmentationTrainingTest {
     void deepLabTrainsWithDjmixAndRecordsOneMinusMeanIou() throws IOException {
         // the small DeepLab-v3 at output stride 8, auxiliary head on
         SegmentationTask task =
-                new SegmentationTask("deeplabv3-small", ShapesSegmentation.CLASSES, 8, true);
+                new SegmentationTask("deeplabv3-small", ShapesSegmentation.CLASSES, 8, true, null);
         RunConfig config =
                 new RunConfig(
                         RunConfig.FORMAT,

@@ -82,6 +82,13 @@ public final class TrainCommand implements Callable<Integer> {
     private boolean auxiliaryHead;
 
     @Option(
+            names = "--weights",
+            description =
+                    "segmentation: a torchvision state dict (.npz) to start from: an ImageNet"
+                            + " resnet50 (backbone) or a deeplabv3_resnet50")
+    private Path weights;
+
+    @Option(
             names = "--method",
             defaultValue = "djmix",
             converter = NameChoice.MethodNames.class,
@@ -272,7 +279,8 @@ public final class TrainCommand implements Callable<Integer> {
                 };
         int classes = trainImages.numClasses();
         return new Prepared(
-                new SegmentationTask(modelName(true), classes, outputStride, auxiliaryHead),
+                new SegmentationTask(
+                        modelName(true), classes, outputStride, auxiliaryHead, weights),
                 trainData,
                 validation.build(),
                 new long[] {3, crop, crop},
