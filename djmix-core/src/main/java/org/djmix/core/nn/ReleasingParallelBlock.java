@@ -54,11 +54,8 @@ public class ReleasingParallelBlock extends ParallelBlock {
             NDList inputs,
             boolean training,
             PairList<String, Object> params) {
-        List<NDList> outputs = new ArrayList<>(children.size());
-        for (Block block : children.values()) {
-            outputs.add(block.forward(parameterStore, inputs, training, params));
-        }
-        return combineAndRelease(outputs, inputs);
+        return combineAndRelease(
+                inputs, block -> block.forward(parameterStore, inputs, training, params));
     }
 
     @Override
@@ -67,14 +64,16 @@ public class ReleasingParallelBlock extends ParallelBlock {
             NDList data,
             NDList labels,
             PairList<String, Object> params) {
-        List<NDList> outputs = new ArrayList<>(children.size());
-        for (Block block : children.values()) {
-            outputs.add(block.forward(parameterStore, data, labels, params));
-        }
-        return combineAndRelease(outputs, data);
+        return combineAndRelease(
+                data, block -> block.forward(parameterStore, data, labels, params));
     }
 
-    private NDList combineAndRelease(List<NDList> outputs, NDList inputs) {
+    /** Runs every branch on the input, combines their outputs, then closes them. */
+    private NDList combineAndRelease(NDList inputs, Function<Block, NDList> branch) {
+        List<NDList> outputs = new ArrayList<>(children.size());
+        for (Block block : children.values()) {
+            outputs.add(branch.apply(block));
+        }
         NDList result = combine.apply(outputs);
         for (NDList output : outputs) {
             if (output != inputs) {

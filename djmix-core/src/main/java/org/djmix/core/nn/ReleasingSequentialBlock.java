@@ -5,6 +5,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.function.BiFunction;
 
 /**
  * A {@link SequentialBlock} that closes each child's output as soon as the next child has consumed
@@ -34,13 +35,7 @@ public class ReleasingSequentialBlock extends SequentialBlock {
         if (isReturnIntermediate()) {
             return super.forwardInternal(parameterStore, inputs, training, params);
         }
-        NDList current = inputs;
-        for (Block block : children.values()) {
-            NDList next = block.forward(parameterStore, current, training);
-            release(current, inputs, next);
-            current = next;
-        }
-        return current;
+        return chain(inputs, (block, x) -> block.forward(parameterStore, x, training));
     }
 
     @Override
@@ -52,10 +47,15 @@ public class ReleasingSequentialBlock extends SequentialBlock {
         if (isReturnIntermediate()) {
             return super.forwardInternal(parameterStore, data, labels, params);
         }
-        NDList current = data;
+        return chain(data, (block, x) -> block.forward(parameterStore, x, labels, params));
+    }
+
+    /** Runs the children in turn, closing each intermediate result once the next has run. */
+    private NDList chain(NDList inputs, BiFunction<Block, NDList, NDList> step) {
+        NDList current = inputs;
         for (Block block : children.values()) {
-            NDList next = block.forward(parameterStore, current, labels, params);
-            release(current, data, next);
+            NDList next = step.apply(block, current);
+            release(current, inputs, next);
             current = next;
         }
         return current;
