@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 import org.djmix.core.training.RunJson;
 
 /**
@@ -31,6 +33,8 @@ import org.djmix.core.training.RunJson;
  * @param momentum the momentum
  * @param restartEpochs the SGDR cycle in epochs (0: one cosine over the run)
  * @param seed the seed
+ * @param taskOptions the task's own settings needed to rebuild its model (segmentation: {@code
+ *     outputStride}, {@code auxiliaryHead}); absent in older files: none
  */
 public record RunConfig(
         int format,
@@ -49,7 +53,8 @@ public record RunConfig(
         float weightDecay,
         float momentum,
         int restartEpochs,
-        long seed) {
+        long seed,
+        Map<String, String> taskOptions) {
 
     /** The format this version writes and reads. */
     public static final int FORMAT = 1;
@@ -120,7 +125,17 @@ public record RunConfig(
         compare(s, "momentum", momentum, other.momentum);
         compare(s, "restart epochs", restartEpochs, other.restartEpochs);
         compare(s, "seed", seed, other.seed);
+        compare(s, "task options", options(), other.options());
         return s.toString();
+    }
+
+    /**
+     * Returns the task's settings.
+     *
+     * @return {@link #taskOptions()}, empty when the file had none
+     */
+    public Map<String, String> options() {
+        return taskOptions == null ? Map.of() : new TreeMap<>(taskOptions);
     }
 
     private static void compare(StringBuilder s, String name, Object a, Object b) {

@@ -48,7 +48,8 @@ class SegmentationTrainingTest {
                         1e-4f,
                         0.9f,
                         0,
-                        3);
+                        3,
+                        java.util.Map.of());
         TaskTrainer trainer =
                 TaskTrainer.of(
                         task,

@@ -40,7 +40,8 @@ class TaskTrainerTest {
                 1e-4f,
                 0.9f,
                 0,
-                7);
+                7,
+                java.util.Map.of());
     }
 
     private static List<EpochResult> run(Path out, int epochs, int upTo, boolean resume)

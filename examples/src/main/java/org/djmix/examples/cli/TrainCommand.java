@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.djmix.core.method.Method;
 import org.djmix.core.method.MethodOptions;
@@ -157,7 +158,8 @@ public final class TrainCommand implements Callable<Integer> {
             TrainingData trainData,
             RandomAccessDataset test,
             long[] shape,
-            int numClasses) {}
+            int numClasses,
+            Map<String, String> taskOptions) {}
 
     @Override
     public Integer call() throws Exception {
@@ -210,7 +212,8 @@ public final class TrainCommand implements Callable<Integer> {
                             weightDecay,
                             0.9f,
                             restartEpochs,
-                            seedOption.value());
+                            seedOption.value(),
+                            run.taskOptions());
             TaskTrainer trainer = TaskTrainer.of(run.task(), chosen, config);
             List<EpochResult> history = trainer.train(run.trainData(), run.test(), out, resume);
             EpochResult last = history.get(history.size() - 1);
@@ -252,7 +255,8 @@ public final class TrainCommand implements Callable<Integer> {
                 ClassificationTask.trainingData(train),
                 test,
                 test.getImageShape().getShape(),
-                test.getNumClasses());
+                test.getNumClasses(),
+                Map.of());
     }
 
     /** Random crops of --crop for training; whole validation images, one at a time. */
@@ -284,7 +288,12 @@ public final class TrainCommand implements Callable<Integer> {
                 trainData,
                 validation.build(),
                 new long[] {3, crop, crop},
-                classes);
+                classes,
+                Map.of(
+                        "outputStride",
+                        Integer.toString(outputStride),
+                        "auxiliaryHead",
+                        Boolean.toString(auxiliaryHead)));
     }
 
     /**
