@@ -17,6 +17,7 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.djmix.core.nn.ReleasingSequentialBlock;
 
@@ -217,10 +218,9 @@ public final class ResNet extends AbstractBlock {
             if (numClasses < 0) {
                 throw new IllegalArgumentException("numClasses must be >= 0, got " + numClasses);
             }
-            if (blocks.length != 4 || java.util.Arrays.stream(blocks).anyMatch(b -> b < 1)) {
+            if (blocks.length != 4 || Arrays.stream(blocks).anyMatch(b -> b < 1)) {
                 throw new IllegalArgumentException(
-                        "need 4 stages of at least one block, got "
-                                + java.util.Arrays.toString(blocks));
+                        "need 4 stages of at least one block, got " + Arrays.toString(blocks));
             }
             if (width < 1) {
                 throw new IllegalArgumentException("width must be > 0, got " + width);

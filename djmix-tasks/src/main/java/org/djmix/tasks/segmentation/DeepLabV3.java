@@ -227,6 +227,12 @@ public final class DeepLabV3 extends AbstractBlock {
          * @return the block, NCHW images to its two or three outputs
          */
         public DeepLabV3 build() {
+            validate();
+            return new DeepLabV3(this);
+        }
+
+        /** Checks the settings without building the network. */
+        void validate() {
             if (numClasses < 1) {
                 throw new IllegalArgumentException("numClasses must be > 0, got " + numClasses);
             }
@@ -234,7 +240,6 @@ public final class DeepLabV3 extends AbstractBlock {
                 throw new IllegalArgumentException(
                         "outputStride must be 8 or 16, got " + outputStride);
             }
-            return new DeepLabV3(this);
         }
     }
 }

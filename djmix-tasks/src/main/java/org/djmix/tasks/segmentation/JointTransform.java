@@ -1,5 +1,6 @@
 package org.djmix.tasks.segmentation;
 
+import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.djmix.image.ByteImage;
 import org.djmix.image.PixelCentreResize;
@@ -78,7 +79,7 @@ public record JointTransform(int cropSize, double minScale, double maxScale) {
         ByteImage out = ByteImage.zeros(source.channels(), cropSize, cropSize);
         byte[] in = source.array();
         byte[] target = out.array();
-        java.util.Arrays.fill(target, (byte) fill);
+        Arrays.fill(target, (byte) fill);
         for (int c = 0; c < source.channels(); c++) {
             for (int y = 0; y < cropSize && top + y < h; y++) {
                 int row = (c * h + top + y) * w;

@@ -53,7 +53,7 @@ public record SegmentationTask(
             throw new IllegalArgumentException(
                     "unknown segmentation model '" + modelName + "'; expected one of " + MODELS);
         }
-        builder(modelName, numClasses, outputStride, auxiliaryHead).build();
+        builder(modelName, numClasses, outputStride, auxiliaryHead).validate();
     }
 
     private static DeepLabV3.Builder builder(

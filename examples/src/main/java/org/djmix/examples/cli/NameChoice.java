@@ -2,6 +2,7 @@ package org.djmix.examples.cli;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.djmix.core.method.Methods;
 import org.djmix.tasks.classification.ClassificationModels;
 import org.djmix.tasks.segmentation.SegmentationTask;
@@ -49,7 +50,7 @@ abstract class NameChoice implements Iterable<String>, ITypeConverter<String> {
         ModelNames() {
             super(
                     "model",
-                    java.util.stream.Stream.concat(
+                    Stream.concat(
                                     ClassificationModels.NAMES.stream(),
                                     SegmentationTask.MODELS.stream())
                             .toList());

@@ -5,6 +5,7 @@ import ai.djl.training.dataset.RandomAccessDataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -328,17 +329,16 @@ public final class TrainCommand implements Callable<Integer> {
         }
         VqVaeDiscretizer g = VqVaeDiscretizer.load(dae, manager, 256);
         long[] expected = g.getConfig().imageShape().getShape();
-        boolean fits =
-                sameSize ? java.util.Arrays.equals(expected, shape) : expected[0] == shape[0];
+        boolean fits = sameSize ? Arrays.equals(expected, shape) : expected[0] == shape[0];
         if (!fits) {
             g.close();
             throw new IllegalArgumentException(
                     "--dae "
                             + dae
                             + " was trained on images "
-                            + java.util.Arrays.toString(expected)
+                            + Arrays.toString(expected)
                             + ", --data has "
-                            + java.util.Arrays.toString(shape));
+                            + Arrays.toString(shape));
         }
         return g;
     }
