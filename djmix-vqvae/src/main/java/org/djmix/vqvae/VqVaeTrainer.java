@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.djmix.core.training.CheckpointListener;
+import org.djmix.core.training.EpochAware;
+import org.djmix.core.training.EpochOrderListener;
 import org.djmix.core.training.EpochProgressListener;
 import org.djmix.core.training.FiniteLossListener;
 import org.djmix.core.training.MemoryTrimListener;
@@ -141,6 +143,9 @@ public final class VqVaeTrainer {
             config.addEvaluator(CodeUsage.perplexity())
                     .addEvaluator(CodeUsage.codesInUse())
                     .addTrainingListeners(new CodebookUpdateListener(quantizer));
+        }
+        if (train instanceof EpochAware drawsPerEpoch) {
+            config.addTrainingListeners(new EpochOrderListener(first, drawsPerEpoch));
         }
         config.addTrainingListeners(
                 new EpochProgressListener("VQ-VAE", train.size(), first),

@@ -48,7 +48,7 @@ public final class EvaluateRobustness {
                 compare(ExampleData.spec(), gDirectory, 6_000, 1_000, Corruption.COMMON, out)) {
             System.out.printf(
                     "%s: clean error %.2f %%, mean corrupted error %.2f %%%n",
-                    report.model(), 100 * report.cleanError(), 100 * report.meanCorruptedError());
+                    report.model(), 100 * report.clean(), 100 * report.meanCorrupted());
         }
         System.out.println("wrote " + out.resolve("report.md"));
     }

@@ -95,8 +95,8 @@ class ExampleMainsTest {
                 .extracting(RobustnessReport::model)
                 .containsExactly("baseline", "djmix");
         for (RobustnessReport report : reports) {
-            assertThat(report.cleanError()).isBetween(0.0, 1.0);
-            assertThat(report.meanCorruptedError()).isBetween(0.0, 1.0);
+            assertThat(report.clean()).isBetween(0.0, 1.0);
+            assertThat(report.meanCorrupted()).isBetween(0.0, 1.0);
         }
         assertThat(out.resolve("report.md")).content().contains("baseline").contains("djmix");
         assertThat(ImageIO.read(out.resolve("heatmap.png").toFile()).getWidth()).isGreaterThan(100);

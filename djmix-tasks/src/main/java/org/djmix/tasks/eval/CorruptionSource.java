@@ -6,6 +6,7 @@ import org.djmix.corruptions.CifarCDirectory;
 import org.djmix.corruptions.CorruptedImages;
 import org.djmix.corruptions.Corruption;
 import org.djmix.corruptions.CorruptionProfile;
+import org.djmix.corruptions.ImageFolderCDirectory;
 import org.djmix.corruptions.LabelledImages;
 
 /** Where an evaluation finds the corrupted test images. */
@@ -30,6 +31,19 @@ public interface CorruptionSource {
      */
     static CorruptionSource cifarC(Path directory) {
         return (corruption, severity) -> CifarCDirectory.read(directory, corruption, severity);
+    }
+
+    /**
+     * Reads an ImageNet-C layout folder ({@code DIR/<corruption>/<severity>/<image>}, as {@code
+     * djmix corrupt} writes for folders and segmentation sets), image by image.
+     *
+     * @param directory the layout's root
+     * @param clean the clean images it was made from (relative paths and labels)
+     * @return the source
+     */
+    static CorruptionSource imageFolder(Path directory, LabelledImages clean) {
+        return (corruption, severity) ->
+                ImageFolderCDirectory.read(directory, clean, corruption, severity);
     }
 
     /**

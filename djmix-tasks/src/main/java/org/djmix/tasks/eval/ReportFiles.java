@@ -56,15 +56,15 @@ public final class ReportFiles {
         for (RobustnessReport r : reports) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("model", r.model());
-            m.put("cleanError", r.cleanError());
-            m.put("meanCorruptedError", r.meanCorruptedError());
+            m.put(r.metric().key("clean"), r.clean());
+            m.put(r.metric().key("meanCorrupted"), r.meanCorrupted());
             for (Map.Entry<String, List<String>> subset : subsets.entrySet()) {
                 m.put(
-                        "meanCorruptedError " + subset.getKey(),
-                        r.meanCorruptedError(subset.getValue()));
+                        r.metric().key("meanCorrupted") + " " + subset.getKey(),
+                        r.meanCorrupted(subset.getValue()));
             }
             m.put("severities", r.severities());
-            m.put("errors", r.errors());
+            m.put(r.metric().valuesKey(), r.values());
             if (r != reports.get(0) && paired(reports)) {
                 Map<String, PairedBootstrap.Difference> differences = new LinkedHashMap<>();
                 comparisons(r, subsets)
@@ -85,10 +85,12 @@ public final class ReportFiles {
     }
 
     static String csv(List<RobustnessReport> reports) {
-        StringBuilder s = new StringBuilder("model,corruption,severity,error\n");
+        StringBuilder s =
+                new StringBuilder(
+                        "model,corruption,severity," + reports.get(0).metric().label() + "\n");
         for (RobustnessReport r : reports) {
-            s.append(r.model()).append(",clean,0,").append(r.cleanError()).append('\n');
-            for (Map.Entry<String, double[]> e : r.errors().entrySet()) {
+            s.append(r.model()).append(",clean,0,").append(r.clean()).append('\n');
+            for (Map.Entry<String, double[]> e : r.values().entrySet()) {
                 for (int i = 0; i < e.getValue().length; i++) {
                     s.append(r.model())
                             .append(',')
@@ -106,22 +108,22 @@ public final class ReportFiles {
 
     static String markdown(
             List<RobustnessReport> reports, Map<String, List<String>> subsets, boolean imageNet) {
-        StringBuilder s = new StringBuilder("| error (%) |");
+        StringBuilder s = new StringBuilder("| " + reports.get(0).metric().label() + " (%) |");
         for (RobustnessReport r : reports) {
             s.append(' ').append(r.model()).append(" |");
         }
         s.append("\n|---|").append("---|".repeat(reports.size())).append('\n');
-        row(s, "clean", reports, RobustnessReport::cleanError);
-        for (String corruption : reports.get(0).errors().keySet()) {
-            row(s, corruption, reports, r -> r.meanError(corruption));
+        row(s, "clean", reports, RobustnessReport::clean);
+        for (String corruption : reports.get(0).values().keySet()) {
+            row(s, corruption, reports, r -> r.mean(corruption));
         }
-        row(s, "**mean corrupted**", reports, RobustnessReport::meanCorruptedError);
+        row(s, "**mean corrupted**", reports, RobustnessReport::meanCorrupted);
         for (Map.Entry<String, List<String>> subset : subsets.entrySet()) {
             row(
                     s,
                     "**mean, " + subset.getKey() + "**",
                     reports,
-                    r -> r.meanCorruptedError(subset.getValue()));
+                    r -> r.meanCorrupted(subset.getValue()));
         }
         RobustnessReport first = reports.get(0);
         if (imageNet && first.corruptionErrors().size() == 15 && first.severities().size() == 5) {
@@ -146,7 +148,7 @@ public final class ReportFiles {
             RobustnessReport report, Map<String, List<String>> subsets) {
         Map<String, List<String>> averages = new LinkedHashMap<>();
         averages.put("clean", List.of());
-        averages.put("mean corrupted", List.copyOf(report.errors().keySet()));
+        averages.put("mean corrupted", List.copyOf(report.values().keySet()));
         subsets.forEach((name, corruptions) -> averages.put("mean, " + name, corruptions));
         return averages;
     }
@@ -198,13 +200,13 @@ public final class ReportFiles {
     }
 
     static HeatMap heatMap(List<RobustnessReport> reports) {
-        List<String> corruptions = List.copyOf(reports.get(0).errors().keySet());
+        List<String> corruptions = List.copyOf(reports.get(0).values().keySet());
         List<String> severities = reports.get(0).severities().stream().map(i -> "s" + i).toList();
         HeatMap map = new HeatMap(corruptions, severities);
         for (RobustnessReport r : reports) {
             double[][] values = new double[corruptions.size()][];
             for (int i = 0; i < corruptions.size(); i++) {
-                values[i] = r.errors().get(corruptions.get(i));
+                values[i] = r.values().get(corruptions.get(i));
             }
             map.addPanel(r.model(), values);
         }

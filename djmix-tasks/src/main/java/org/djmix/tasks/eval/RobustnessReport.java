@@ -6,20 +6,22 @@ import java.util.Map;
 import org.djmix.corruptions.Corruption;
 
 /**
- * One model's robustness: its clean error and its error per corruption and severity, with the usual
- * summaries (all errors in [0, 1]).
+ * One model's robustness: its {@link Metric} (error rate or mIoU) on the clean test set and per
+ * corruption and severity, with the usual summaries (all in [0, 1]).
  *
  * @param model the model's name (its run directory)
- * @param cleanError the error on the clean test set
- * @param errors per corruption id, the error at each evaluated severity (in order)
+ * @param metric what the values measure
+ * @param clean the value on the clean test set
+ * @param values per corruption id, the value at each evaluated severity (in order)
  * @param severities the severities evaluated
  * @param mistakes which images the model got wrong (what paired comparisons need), or null for a
  *     report of figures alone
  */
 public record RobustnessReport(
         String model,
-        double cleanError,
-        Map<String, double[]> errors,
+        Metric metric,
+        double clean,
+        Map<String, double[]> values,
         List<Integer> severities,
         ImageMistakes mistakes) {
 
@@ -27,16 +29,18 @@ public record RobustnessReport(
      * A report of figures alone, without per-image outcomes.
      *
      * @param model the model's name
-     * @param cleanError the error on the clean test set
-     * @param errors per corruption id, the error at each severity
+     * @param metric what the values measure
+     * @param clean the value on the clean test set
+     * @param values per corruption id, the value at each severity
      * @param severities the severities evaluated
      */
     public RobustnessReport(
             String model,
-            double cleanError,
-            Map<String, double[]> errors,
+            Metric metric,
+            double clean,
+            Map<String, double[]> values,
             List<Integer> severities) {
-        this(model, cleanError, errors, severities, null);
+        this(model, metric, clean, values, severities, null);
     }
 
     /**
@@ -68,54 +72,57 @@ public record RobustnessReport(
     }
 
     /**
-     * Returns a corruption's mean error over the severities.
+     * Returns a corruption's mean value over the severities.
      *
      * @param corruption the corruption's id
      * @return the mean
      */
-    public double meanError(String corruption) {
+    public double mean(String corruption) {
         double sum = 0;
-        for (double e : errors.get(corruption)) {
+        for (double e : values.get(corruption)) {
             sum += e;
         }
-        return sum / errors.get(corruption).length;
+        return sum / values.get(corruption).length;
     }
 
     /**
-     * Returns the mean corrupted error over the given corruptions (all severities).
+     * Returns the mean corrupted value over the given corruptions (all severities).
      *
      * @param corruptions the ids to average (e.g. all 15, or a subset)
      * @return the mean
      */
-    public double meanCorruptedError(List<String> corruptions) {
+    public double meanCorrupted(List<String> corruptions) {
         double sum = 0;
         for (String c : corruptions) {
-            sum += meanError(c);
+            sum += mean(c);
         }
         return sum / corruptions.size();
     }
 
     /**
-     * Returns the mean corrupted error over every corruption evaluated.
+     * Returns the mean corrupted value over every corruption evaluated.
      *
      * @return the mean
      */
-    public double meanCorruptedError() {
-        return meanCorruptedError(List.copyOf(errors.keySet()));
+    public double meanCorrupted() {
+        return meanCorrupted(List.copyOf(values.keySet()));
     }
 
     /**
      * Returns the corruption errors normalised by AlexNet's, CE_c (ImageNet-C; only for the 15
      * benchmark corruptions at all 5 severities).
      *
-     * @return CE per corruption id
+     * @return CE per corruption id; empty unless the metric is {@link Metric#ERROR}
      */
     public Map<String, Double> corruptionErrors() {
         Map<String, Double> ce = new LinkedHashMap<>();
-        for (String id : errors.keySet()) {
+        if (metric != Metric.ERROR) {
+            return ce;
+        }
+        for (String id : values.keySet()) {
             Double alexnet = AlexNetErrors.MEAN.get(Corruption.fromId(id));
             if (alexnet != null) {
-                ce.put(id, meanError(id) / alexnet);
+                ce.put(id, mean(id) / alexnet);
             }
         }
         return ce;
@@ -142,10 +149,10 @@ public record RobustnessReport(
     public double relativeMeanCorruptionError() {
         double sum = 0;
         int count = 0;
-        for (String id : errors.keySet()) {
+        for (String id : values.keySet()) {
             Double alexnet = AlexNetErrors.MEAN.get(Corruption.fromId(id));
             if (alexnet != null) {
-                sum += (meanError(id) - cleanError) / (alexnet - AlexNetErrors.CLEAN);
+                sum += (mean(id) - clean) / (alexnet - AlexNetErrors.CLEAN);
                 count++;
             }
         }

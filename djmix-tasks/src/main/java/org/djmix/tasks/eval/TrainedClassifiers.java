@@ -15,7 +15,10 @@ import java.nio.file.Path;
 import org.djmix.tasks.classification.ClassificationModels;
 import org.djmix.tasks.training.RunConfig;
 
-/** Loads the classifier f saved in a training run's directory ({@code djmix train --out}). */
+/**
+ * Loads the classifier f saved in a training run's directory ({@code djmix train --out}), and any
+ * task's trained parameters.
+ */
 public final class TrainedClassifiers {
 
     private static final String PARAMETERS = "model.params";
@@ -56,6 +59,20 @@ public final class TrainedClassifiers {
         }
         Block model = ClassificationModels.create(config.model(), config.numClasses());
         model.initialize(manager, DataType.FLOAT32, new Shape(1).addAll(imageShape));
+        loadParameters(model, run, manager);
+        return new ImageClassifier(model, manager, imageShape, batchSize);
+    }
+
+    /**
+     * Loads a run's trained parameters into its model, built and initialised as the run's config
+     * says (any task).
+     *
+     * @param model the model
+     * @param run the run directory
+     * @param manager where the parameters go
+     * @throws IOException naming the file if it is missing, truncated or from another model
+     */
+    public static void loadParameters(Block model, Path run, NDManager manager) throws IOException {
         Path parameters = run.resolve(PARAMETERS);
         try (InputStream file = Files.newInputStream(parameters);
                 DataInputStream in = new DataInputStream(new BufferedInputStream(file))) {
@@ -65,6 +82,5 @@ public final class TrainedClassifiers {
         } catch (MalformedModelException | RuntimeException e) {
             throw new IOException(parameters + " is truncated or corrupt: " + e, e);
         }
-        return new ImageClassifier(model, manager, imageShape, batchSize);
     }
 }

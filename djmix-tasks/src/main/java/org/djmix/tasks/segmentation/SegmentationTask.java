@@ -12,6 +12,7 @@ import org.djmix.core.TaskOutputs;
 import org.djmix.io.NpzFile;
 import org.djmix.tasks.task.Task;
 import org.djmix.tasks.training.PolyDecay;
+import org.djmix.tasks.training.RunConfig;
 import org.djmix.tasks.weights.TorchvisionWeights;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,12 @@ public record SegmentationTask(
     /** The models: torchvision's DeepLab-v3 ResNet-50, and its small variant for CPU demos. */
     public static final List<String> MODELS = List.of("deeplabv3-resnet50", "deeplabv3-small");
 
+    /** The task option (in a run's config) holding the output stride. */
+    public static final String OUTPUT_STRIDE = "outputStride";
+
+    /** The task option (in a run's config) telling whether there is an auxiliary head. */
+    public static final String AUXILIARY_HEAD = "auxiliaryHead";
+
     /**
      * Checks the values.
      *
@@ -64,6 +71,47 @@ public record SegmentationTask(
                         .optOutputStride(stride)
                         .optAuxiliaryHead(auxiliary);
         return name.equals("deeplabv3-small") ? builder.optSmallBackbone() : builder;
+    }
+
+    /**
+     * Rebuilds a run's task from its config (without pretrained weights: the run's own parameters
+     * follow).
+     *
+     * @param config the run's config
+     * @param run the run directory, for messages
+     * @return the task
+     * @throws IOException naming the config file if a task option is missing
+     */
+    public static SegmentationTask of(RunConfig config, Path run) throws IOException {
+        Map<String, String> options = config.options();
+        for (String option : List.of(OUTPUT_STRIDE, AUXILIARY_HEAD)) {
+            if (!options.containsKey(option)) {
+                throw new IOException(
+                        run.resolve(RunConfig.FILE)
+                                + " has no task option '"
+                                + option
+                                + "' (every segmentation run records it)");
+            }
+        }
+        return new SegmentationTask(
+                config.model(),
+                config.numClasses(),
+                Integer.parseInt(options.get(OUTPUT_STRIDE)),
+                Boolean.parseBoolean(options.get(AUXILIARY_HEAD)),
+                null);
+    }
+
+    /**
+     * Returns the settings a run records to rebuild this task ({@link RunConfig#taskOptions()}).
+     *
+     * @return output stride and auxiliary head
+     */
+    public Map<String, String> options() {
+        return Map.of(
+                OUTPUT_STRIDE,
+                Integer.toString(outputStride),
+                AUXILIARY_HEAD,
+                Boolean.toString(auxiliaryHead));
     }
 
     @Override

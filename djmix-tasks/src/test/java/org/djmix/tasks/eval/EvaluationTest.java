@@ -87,10 +87,10 @@ class EvaluationTest {
                             List.of(1, 2, 3, 4, 5));
             assertThat(reports).hasSize(1);
             RobustnessReport report = reports.get(0);
-            assertThat(report.cleanError()).isZero();
+            assertThat(report.clean()).isZero();
             // severities 1, 2: no mistake; 3, 4: one of two; 5: both
-            assertThat(report.errors().get("fog")).containsExactly(0, 0, 0.5, 0.5, 1.0);
-            assertThat(report.meanError("fog")).isCloseTo(0.4, within(1e-12));
+            assertThat(report.values().get("fog")).containsExactly(0, 0, 0.5, 0.5, 1.0);
+            assertThat(report.mean("fog")).isCloseTo(0.4, within(1e-12));
 
             Path out = dir.resolve("report");
             ReportFiles.write(List.of(report, report), Map.of(), false, out);
@@ -129,7 +129,8 @@ class EvaluationTest {
         // twice AlexNet's error on Gaussian noise (clipped to its mean, 0.886428 → 1.772856)
         errors.put(
                 "gaussian_noise", new double[] {1.772856, 1.772856, 1.772856, 1.772856, 1.772856});
-        RobustnessReport report = new RobustnessReport("m", 0.2, errors, List.of(1, 2, 3, 4, 5));
+        RobustnessReport report =
+                new RobustnessReport("m", Metric.ERROR, 0.2, errors, List.of(1, 2, 3, 4, 5));
         // CE = 2 for one corruption, 1 for the 14 others: mCE = 16 / 15
         assertThat(report.meanCorruptionError()).isCloseTo(16.0 / 15, within(1e-12));
         // relative: (E_c − 0.2) / (A_c − 0.43478), averaged

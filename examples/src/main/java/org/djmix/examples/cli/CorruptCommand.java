@@ -12,6 +12,7 @@ import org.djmix.corruptions.FolderImages;
 import org.djmix.corruptions.ImageFolderCWriter;
 import org.djmix.corruptions.LabelledImages;
 import org.djmix.tasks.data.DataSpec;
+import org.djmix.tasks.segmentation.SegmentationData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +37,12 @@ public final class CorruptCommand implements Callable<Integer> {
     @Option(
             names = "--input",
             required = true,
-            description = "a labelled dataset (" + DataSpec.FORMS + "; its test split) or a folder")
+            description =
+                    "a labelled dataset ("
+                            + DataSpec.FORMS
+                            + "; its test split), a segmentation dataset ("
+                            + SegmentationData.FORMS
+                            + "; its validation images) or a folder")
     private String input;
 
     @Option(names = "--output", description = "the output directory")
@@ -67,17 +73,25 @@ public final class CorruptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Corruption> chosen = corruption.corruptions();
+        boolean segmentation = SegmentationData.accepts(input);
+        List<Corruption> chosen =
+                corruption.corruptions(
+                        segmentation ? Corruption.SEGMENTATION_DETECTION : Corruption.COMMON);
         List<Integer> levels = corruption.severities();
-        boolean dataset = isDataSpec(input);
-        LabelledImages images =
-                dataset
-                        ? DataSpec.parse(input)
-                                .read(false)
-                                .setSampling(1, false)
-                                .build()
-                                .asLabelledImages()
-                        : FolderImages.of(Path.of(input));
+        boolean dataset = !segmentation && isDataSpec(input);
+        LabelledImages images;
+        if (segmentation) {
+            images = SegmentationData.parse(input).validation().asLabelledImages();
+        } else if (dataset) {
+            images =
+                    DataSpec.parse(input)
+                            .read(false)
+                            .setSampling(1, false)
+                            .build()
+                            .asLabelledImages();
+        } else {
+            images = FolderImages.of(Path.of(input));
+        }
         CorruptionProfile parameters =
                 profile != null
                         ? profile

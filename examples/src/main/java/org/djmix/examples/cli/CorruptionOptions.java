@@ -9,11 +9,10 @@ final class CorruptionOptions {
 
     @Option(
             names = "--corruptions",
-            defaultValue = "common",
             converter = CorruptionList.Converter.class,
             description =
                     "common (15), validation (4), segdet (10), all (19) or names, comma-separated"
-                            + " (default ${DEFAULT-VALUE})")
+                            + " (default: common; segdet for segmentation data)")
     private CorruptionList corruptions;
 
     @Option(
@@ -23,8 +22,9 @@ final class CorruptionOptions {
             description = "1 to 5, a range or list, e.g. 1-5 or 1,3,5 (default ${DEFAULT-VALUE})")
     private SeverityList severities;
 
-    List<Corruption> corruptions() {
-        return corruptions.corruptions();
+    /** The chosen corruptions, or the task's default when none were named. */
+    List<Corruption> corruptions(List<Corruption> fallback) {
+        return corruptions == null ? fallback : corruptions.corruptions();
     }
 
     List<Integer> severities() {

@@ -1,10 +1,16 @@
 package org.djmix.examples.cli;
 
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.RandomAccessDataset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.djmix.tasks.data.DataSpec;
 import org.djmix.tasks.data.ImageDataset;
+import org.djmix.tasks.segmentation.JointTransform;
+import org.djmix.tasks.segmentation.SegmentationData;
+import org.djmix.tasks.segmentation.SegmentationDataset;
+import org.djmix.tasks.segmentation.SegmentationSource;
 import org.djmix.vqvae.ConvAutoencoder;
 import org.djmix.vqvae.EpochMetrics;
 import org.djmix.vqvae.PlainAutoencoder;
@@ -34,6 +40,14 @@ public final class DaeTrainCommand implements Callable<Integer> {
             defaultValue = "3",
             description = "epochs (default ${DEFAULT-VALUE})")
     private int epochs;
+
+    @Option(
+            names = "--crop",
+            defaultValue = "128",
+            description =
+                    "segmentation data: train g on random crops of this side (default"
+                            + " ${DEFAULT-VALUE}); g then applies to images of any size")
+    private int crop;
 
     @Option(names = "--out", required = true, description = "output directory (the saved model)")
     private Path out;
@@ -98,11 +112,23 @@ public final class DaeTrainCommand implements Callable<Integer> {
                         .optLearningRate(learningRate)
                         .optResume(resume)
                         .build();
-        DataSpec spec = data.spec();
         // the trainer draws its own batches (shuffled for training, in order for testing)
-        ImageDataset train = spec.read(true, trainLimit).setSampling(1, false).build();
-        ImageDataset test = spec.read(false, testLimit.value()).setSampling(1, false).build();
-        int channels = (int) train.getImageShape().get(0);
+        RandomAccessDataset train;
+        RandomAccessDataset test;
+        Shape imageShape;
+        if (data.isSegmentation()) {
+            SegmentationData spec = data.segmentation();
+            train = crops(spec.train(), trainLimit, seedOption.value());
+            test = crops(spec.validation(), testLimit.value(), seedOption.value());
+            imageShape = new Shape(3, crop, crop);
+        } else {
+            DataSpec spec = data.spec();
+            ImageDataset images = spec.read(true, trainLimit).setSampling(1, false).build();
+            train = images;
+            test = spec.read(false, testLimit.value()).setSampling(1, false).build();
+            imageShape = images.getImageShape();
+        }
+        int channels = (int) imageShape.get(0);
         ConvAutoencoder autoencoder =
                 plain
                         ? PlainAutoencoder.builder()
@@ -118,8 +144,7 @@ public final class DaeTrainCommand implements Callable<Integer> {
                                                 .optRevivalInterval(revivalInterval)
                                                 .optSeed(seedOption.value()))
                                 .build();
-        List<EpochMetrics> history =
-                trainer.train(autoencoder, train, test, train.getImageShape(), out);
+        List<EpochMetrics> history = trainer.train(autoencoder, train, test, imageShape, out);
         EpochMetrics last = history.get(history.size() - 1);
         this.spec
                 .commandLine()
@@ -135,5 +160,21 @@ public final class DaeTrainCommand implements Callable<Integer> {
                                         ", perplexity %.1f, %d codes in use",
                                         last.perplexity(), last.codesUsed()));
         return 0;
+    }
+
+    /**
+     * Random crops of --crop pixels at the images' own scale, flipped at random, read from disk as
+     * the batches need them (new crops every epoch; the test crops stay fixed).
+     */
+    private SegmentationDataset crops(SegmentationSource source, Integer limit, long seed) {
+        SegmentationDataset.Builder builder =
+                SegmentationDataset.builder()
+                        .setSource(source)
+                        .optTransform(new JointTransform(crop, 1, 1), seed)
+                        .setSampling(1, false);
+        if (limit != null) {
+            builder.optLimit(limit);
+        }
+        return builder.build();
     }
 }

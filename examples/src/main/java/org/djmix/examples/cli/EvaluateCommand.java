@@ -1,11 +1,13 @@
 package org.djmix.examples.cli;
 
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.djmix.corruptions.Corruption;
 import org.djmix.corruptions.CorruptionProfile;
@@ -17,6 +19,9 @@ import org.djmix.tasks.eval.ReportFiles;
 import org.djmix.tasks.eval.RobustnessEvaluation;
 import org.djmix.tasks.eval.RobustnessReport;
 import org.djmix.tasks.eval.TrainedClassifiers;
+import org.djmix.tasks.segmentation.SegmentationEvaluation;
+import org.djmix.tasks.segmentation.SegmentationSource;
+import org.djmix.tasks.segmentation.Segmenter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,7 +58,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         @Option(
                 names = "--corrupted",
                 required = true,
-                description = "cifar-c:DIR, a CIFAR-10-C style directory")
+                description =
+                        "cifar-c:DIR (the CIFAR-10-C layout of .npy files) or imagenet-c:DIR (the"
+                                + " ImageNet-C layout of image folders, as 'djmix corrupt' writes"
+                                + " for folders and segmentation sets)")
         private String directory;
 
         @Option(
@@ -61,7 +69,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                 required = true,
                 description =
                         "corrupt the test set in memory with this profile:"
-                                + " ${COMPLETION-CANDIDATES}")
+                                + " ${COMPLETION-CANDIDATES} (segmentation: AUTO keeps each"
+                                + " image's size)")
         private CorruptionProfile profile;
     }
 
@@ -84,41 +93,21 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         NativeSetup.prepare();
+        if (data.isSegmentation()) {
+            return segmentation();
+        }
         ImageDataset test =
                 data.spec().read(false, testLimit.value()).setSampling(1, false).build();
         LabelledImages clean = test.asLabelledImages();
-        CorruptionSource source;
-        if (corrupted.directory != null) {
-            if (!corrupted.directory.startsWith("cifar-c:")) {
-                throw new IllegalArgumentException(
-                        "--corrupted must be cifar-c:DIR, got '" + corrupted.directory + "'");
-            }
-            source =
-                    CorruptionSource.cifarC(
-                            Path.of(corrupted.directory.substring("cifar-c:".length())));
-        } else {
-            source =
-                    CorruptionSource.onTheFly(
-                            clean,
-                            corrupted.profile,
-                            seed.value(),
-                            Runtime.getRuntime().availableProcessors());
-        }
-        List<Corruption> chosen = corruption.corruptions();
+        CorruptionSource source = source(clean);
+        List<Corruption> chosen = corruption.corruptions(Corruption.COMMON);
         List<Integer> levels = corruption.severities();
         List<RobustnessReport> reports;
         try (NDManager manager = NDManager.newBaseManager()) {
             Map<String, ImageClassifier> classifiers = new LinkedHashMap<>();
             for (Path run : runs) {
-                String name = run.getFileName().toString();
-                if (classifiers.containsKey(name)) {
-                    throw new IllegalArgumentException(
-                            "two --run directories are named '"
-                                    + name
-                                    + "'; the report needs distinct names");
-                }
                 classifiers.put(
-                        name,
+                        reportName(run, classifiers.keySet()),
                         TrainedClassifiers.load(
                                 run, manager, test.getImageShape(), test.getNumClasses(), 256));
             }
@@ -135,9 +124,96 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (RobustnessReport r : reports) {
             console.printf(
                     "%s: clean error %.2f %%, mean corrupted error %.2f %%%n",
-                    r.model(), 100 * r.cleanError(), 100 * r.meanCorruptedError());
+                    r.model(), 100 * r.clean(), 100 * r.meanCorrupted());
         }
         console.println("wrote " + out.resolve("report.md"));
         return 0;
+    }
+
+    /** Segmentation-C: mIoU of segmentation runs on the validation images, clean and corrupted. */
+    private int segmentation() throws IOException {
+        if (meanCorruptionError) {
+            throw new IllegalArgumentException(
+                    "--mce is for ImageNet classification; segmentation reports mIoU");
+        }
+        SegmentationSource validation = data.segmentation().validation();
+        if (testLimit.value() != null) {
+            validation = validation.limit(testLimit.value());
+        }
+        if (corrupted.directory != null && corrupted.directory.startsWith("cifar-c:")) {
+            throw new IllegalArgumentException(
+                    "--corrupted cifar-c: holds classification images; segmentation reads"
+                            + " imagenet-c:DIR (write it with 'djmix corrupt --input "
+                            + data.text()
+                            + " --output DIR')");
+        }
+        CorruptionSource source = source(validation.asLabelledImages());
+        List<RobustnessReport> reports;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Map<String, Segmenter> segmenters = new LinkedHashMap<>();
+            for (Path run : runs) {
+                Segmenter segmenter = Segmenter.load(run, manager, 16);
+                if (segmenter.getNumClasses() != validation.numClasses()) {
+                    throw new IllegalArgumentException(
+                            run
+                                    + " was trained for "
+                                    + segmenter.getNumClasses()
+                                    + " classes, "
+                                    + data.text()
+                                    + " has "
+                                    + validation.numClasses());
+                }
+                segmenters.put(reportName(run, segmenters.keySet()), segmenter);
+            }
+            reports =
+                    SegmentationEvaluation.evaluate(
+                            segmenters,
+                            validation,
+                            source,
+                            corruption.corruptions(Corruption.SEGMENTATION_DETECTION),
+                            corruption.severities());
+        }
+        ReportFiles.write(reports, Map.of(), false, out);
+        PrintWriter console = spec.commandLine().getOut();
+        for (RobustnessReport r : reports) {
+            console.printf(
+                    "%s: clean mIoU %.2f %%, mean corrupted mIoU %.2f %%%n",
+                    r.model(), 100 * r.clean(), 100 * r.meanCorrupted());
+        }
+        console.println("wrote " + out.resolve("report.md"));
+        return 0;
+    }
+
+    /** The corrupted images: a directory in one of the two layouts, or made on the fly. */
+    private CorruptionSource source(LabelledImages clean) {
+        if (corrupted.directory == null) {
+            return CorruptionSource.onTheFly(
+                    clean,
+                    corrupted.profile,
+                    seed.value(),
+                    Runtime.getRuntime().availableProcessors());
+        }
+        String text = corrupted.directory;
+        if (text.startsWith("cifar-c:")) {
+            return CorruptionSource.cifarC(Path.of(text.substring("cifar-c:".length())));
+        }
+        if (text.startsWith("imagenet-c:")) {
+            return CorruptionSource.imageFolder(
+                    Path.of(text.substring("imagenet-c:".length())), clean);
+        }
+        throw new IllegalArgumentException(
+                "--corrupted must be cifar-c:DIR or imagenet-c:DIR, got '" + text + "'");
+    }
+
+    /** A run's column name in the report: its directory's name, which must be unique. */
+    private static String reportName(Path run, Set<String> taken) {
+        String name = run.getFileName().toString();
+        if (taken.contains(name)) {
+            throw new IllegalArgumentException(
+                    "two --run directories are named '"
+                            + name
+                            + "'; the report needs distinct names");
+        }
+        return name;
     }
 }

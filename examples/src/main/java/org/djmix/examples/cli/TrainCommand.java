@@ -283,18 +283,16 @@ public final class TrainCommand implements Callable<Integer> {
                     return train.build();
                 };
         int classes = trainImages.numClasses();
-        return new Prepared(
+        SegmentationTask task =
                 new SegmentationTask(
-                        modelName(true), classes, outputStride, auxiliaryHead, weights),
+                        modelName(true), classes, outputStride, auxiliaryHead, weights);
+        return new Prepared(
+                task,
                 trainData,
                 validation.build(),
                 new long[] {3, crop, crop},
                 classes,
-                Map.of(
-                        "outputStride",
-                        Integer.toString(outputStride),
-                        "auxiliaryHead",
-                        Boolean.toString(auxiliaryHead)));
+                task.options());
     }
 
     /**

@@ -40,6 +40,30 @@ final class CliRun {
                 out.toString());
     }
 
+    /** Trains deeplabv3-small for one epoch on 8 crops of 32×32 from shapes-seg (2 to validate). */
+    int trainSmallSegmenter(Path out) {
+        return run(
+                "train",
+                "--data",
+                "shapes-seg",
+                "--model",
+                "deeplabv3-small",
+                "--method",
+                "baseline",
+                "--crop",
+                "32",
+                "--epochs",
+                "1",
+                "--batch",
+                "4",
+                "--train-limit",
+                "8",
+                "--test-limit",
+                "2",
+                "--out",
+                out.toString());
+    }
+
     /** Everything written to standard output so far. */
     String out() {
         return out.toString();

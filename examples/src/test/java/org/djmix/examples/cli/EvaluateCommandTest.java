@@ -87,6 +87,95 @@ class EvaluateCommandTest {
         assertThat(cli.err()).contains("--corrupted").contains("--corrupt-on-the-fly");
     }
 
+    @Test
+    void segmentationRunsGetMeanIouFromAFolderAsOnTheFly() throws IOException {
+        Path model = dir.resolve("seg");
+        assertThat(cli.trainSmallSegmenter(model)).as(cli.err()).isZero();
+        Path corrupted = dir.resolve("shapes-seg-c");
+        assertThat(
+                        run(
+                                "corrupt",
+                                "--input",
+                                "shapes-seg",
+                                "--output",
+                                corrupted.toString(),
+                                "--corruptions",
+                                "gaussian_noise,contrast",
+                                "--severities",
+                                "3",
+                                "--format",
+                                "png"))
+                .as(cli.err())
+                .isZero();
+        assertThat(corrupted.resolve("contrast/3/shapes-seg-val-00007.png")).exists();
+        String[] common = {
+            "evaluate",
+            "--run",
+            model.toString(),
+            "--data",
+            "shapes-seg",
+            "--corruptions",
+            "gaussian_noise,contrast",
+            "--severities",
+            "3",
+            "--test-limit",
+            "6"
+        };
+        Path fromFolder = dir.resolve("folder-report");
+        Path onTheFly = dir.resolve("fly-report");
+        assertThat(
+                        run(
+                                concat(
+                                        common,
+                                        "--corrupted",
+                                        "imagenet-c:" + corrupted,
+                                        "--out",
+                                        fromFolder.toString())))
+                .as(cli.err())
+                .isZero();
+        assertThat(
+                        run(
+                                concat(
+                                        common,
+                                        "--corrupt-on-the-fly",
+                                        "auto",
+                                        "--out",
+                                        onTheFly.toString())))
+                .as(cli.err())
+                .isZero();
+        String report = Files.readString(fromFolder.resolve("report.json"));
+        assertThat(report).contains("\"cleanMIoU\"").contains("\"contrast\"");
+        assertThat(report).isEqualTo(Files.readString(onTheFly.resolve("report.json")));
+        assertThat(Files.readString(fromFolder.resolve("report.md")))
+                .startsWith("| mIoU (%) | seg |");
+        assertThat(cli.out()).contains("seg: clean mIoU");
+
+        Path classifier = dir.resolve("classifier");
+        assertThat(cli.trainSmallBaseline(classifier)).as(cli.err()).isZero();
+        String[] wrongRun = common.clone();
+        wrongRun[2] = classifier.toString();
+        assertThat(
+                        run(
+                                concat(
+                                        wrongRun,
+                                        "--corrupt-on-the-fly",
+                                        "auto",
+                                        "--out",
+                                        dir.resolve("r3").toString())))
+                .isEqualTo(1);
+        assertThat(cli.err()).contains(classifier + " is a classification run");
+        assertThat(
+                        run(
+                                concat(
+                                        common,
+                                        "--corrupted",
+                                        "imagenet-c:" + dir.resolve("nowhere"),
+                                        "--out",
+                                        dir.resolve("r4").toString())))
+                .isEqualTo(1);
+        assertThat(cli.err()).contains("no folder " + dir.resolve("nowhere/gaussian_noise/3"));
+    }
+
     private static String[] concat(String[] first, String... rest) {
         return java.util.stream.Stream.concat(
                         java.util.Arrays.stream(first), java.util.Arrays.stream(rest))

@@ -95,27 +95,7 @@ class TrainCommandTest {
     @Test
     void theSegmentationDataChoosesTheTaskAndTrainsDeepLab() throws IOException {
         Path out = dir.resolve("seg");
-        int code =
-                run(
-                        "train",
-                        "--data",
-                        "shapes-seg",
-                        "--model",
-                        "deeplabv3-small",
-                        "--method",
-                        "baseline",
-                        "--crop",
-                        "32",
-                        "--epochs",
-                        "1",
-                        "--batch",
-                        "4",
-                        "--train-limit",
-                        "8",
-                        "--test-limit",
-                        "2",
-                        "--out",
-                        out.toString());
+        int code = cli.trainSmallSegmenter(out);
         assertThat(code).as(cli.err()).isZero();
         String config = Files.readString(out.resolve("config.json"));
         assertThat(config)
