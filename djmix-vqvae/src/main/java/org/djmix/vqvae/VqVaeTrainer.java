@@ -2,6 +2,7 @@ package org.djmix.vqvae;
 
 import ai.djl.Model;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
@@ -25,6 +26,7 @@ import org.djmix.core.training.EpochAware;
 import org.djmix.core.training.EpochOrderListener;
 import org.djmix.core.training.EpochProgressListener;
 import org.djmix.core.training.FiniteLossListener;
+import org.djmix.core.training.LiveParameters;
 import org.djmix.core.training.MemoryTrimListener;
 import org.djmix.core.training.RunJson;
 import org.djmix.core.training.TrainingLoop;
@@ -156,7 +158,10 @@ public final class VqVaeTrainer {
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(batchSize).addAll(imageShape));
                 if (first > 1) {
-                    AutoencoderDirectory.loadParameters(out, autoencoder, model.getNDManager());
+                    try (NDManager scratch = model.getNDManager().newSubManager()) {
+                        LiveParameters.copy(
+                                AutoencoderDirectory.load(out, scratch).autoencoder(), autoencoder);
+                    }
                     logger.info("resuming after epoch {} from {}", history.size(), out);
                 }
                 TrainingLoop.fit(

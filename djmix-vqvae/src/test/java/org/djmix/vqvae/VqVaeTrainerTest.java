@@ -2,6 +2,7 @@ package org.djmix.vqvae;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -69,6 +70,38 @@ class VqVaeTrainerTest {
             try (VqVaeDiscretizer g = VqVaeDiscretizer.load(out, manager, 16)) {
                 assertThat(g.getConfig().imageShape()).isEqualTo(shape);
             }
+        }
+    }
+
+    /**
+     * Regression: a resumed run used to train on from freshly initialised weights (DJL's trainer
+     * had cached them before the checkpoint was loaded), so its codebook no longer fitted the
+     * encoder and collapsed. With a learning rate of ~0 the resumed epoch must score as the saved
+     * model does (within 15 %: the EMA codebook still moves).
+     */
+    @Test
+    void aResumedRunContinuesFromTheSavedWeights() throws IOException {
+        Path out = temp.resolve("dae");
+        Shape shape = new Shape(1, 16, 16);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            List<EpochMetrics> first =
+                    VqVaeTrainer.builder()
+                            .optEpochs(3)
+                            .optBatchSize(16)
+                            .optLearningRate(3e-3f)
+                            .build()
+                            .train(small(), images(manager, 1), images(manager, 1), shape, out);
+            List<EpochMetrics> resumed =
+                    VqVaeTrainer.builder()
+                            .optEpochs(4)
+                            .optBatchSize(16)
+                            .optLearningRate(1e-9f)
+                            .optResume(true)
+                            .build()
+                            .train(small(), images(manager, 1), images(manager, 1), shape, out);
+            double saved = first.get(2).testMse();
+            assertThat(first.get(0).testMse()).isGreaterThan(1.3 * saved);
+            assertThat(resumed.get(3).testMse()).isCloseTo(saved, within(0.15 * saved));
         }
     }
 

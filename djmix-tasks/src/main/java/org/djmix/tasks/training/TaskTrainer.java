@@ -32,6 +32,7 @@ import org.djmix.core.training.EpochAware;
 import org.djmix.core.training.EpochOrderListener;
 import org.djmix.core.training.EpochProgressListener;
 import org.djmix.core.training.FiniteLossListener;
+import org.djmix.core.training.LiveParameters;
 import org.djmix.core.training.MemoryTrimListener;
 import org.djmix.core.training.RunJson;
 import org.djmix.core.training.TrainingLoop;
@@ -254,11 +255,7 @@ public final class TaskTrainer {
                 });
     }
 
-    /**
-     * Loads the checkpoint into the live parameters. DJL's {@code loadParameters} replaces a
-     * parameter's array, which the trainer's parameter store has already cached, so the saved
-     * values go into a fresh copy of f first and are copied into the live arrays in place.
-     */
+    /** Loads the checkpoint into the live parameters ({@link LiveParameters}) and the optimiser. */
     private void restore(Path out, Block f, TorchSgd optimizer, Trainer trainer)
             throws IOException {
         Path parameters = out.resolve(PARAMETERS);
@@ -274,11 +271,7 @@ public final class TaskTrainer {
             } catch (ai.djl.MalformedModelException | RuntimeException e) {
                 throw new IOException(parameters + " is truncated or corrupt: " + e, e);
             }
-            var live = f.getParameters();
-            var loaded = saved.getParameters();
-            for (int i = 0; i < live.size(); i++) {
-                loaded.get(i).getValue().getArray().copyTo(live.get(i).getValue().getArray());
-            }
+            LiveParameters.copy(saved, f);
         }
         try (InputStream file = Files.newInputStream(out.resolve(OPTIMIZER));
                 DataInputStream in = new DataInputStream(new BufferedInputStream(file))) {
