@@ -54,6 +54,28 @@ public final class FolderImages implements LabelledImages {
         return new FolderImages(root, files);
     }
 
+    /**
+     * Wraps one image file (its relative path is its name).
+     *
+     * @param file the image
+     * @return a set of one image
+     * @throws IOException naming the file if it does not exist or is not an image file
+     */
+    public static FolderImages single(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("image file " + file + " does not exist");
+        }
+        if (!BufferedImages.isImageFile(file)) {
+            throw new IOException(
+                    file
+                            + " is not an image file ("
+                            + String.join(", ", BufferedImages.EXTENSIONS)
+                            + ")");
+        }
+        Path absolute = file.toAbsolutePath();
+        return new FolderImages(absolute.getParent(), List.of(absolute));
+    }
+
     @Override
     public int size() {
         return files.size();

@@ -131,11 +131,14 @@ public record SegmentationTask(
 
     @Override
     public void loadPretrained(Block model) throws IOException {
-        if (pretrained == null) {
-            return;
+        if (pretrained != null) {
+            loadPretrained(model, NpzFile.read(pretrained));
         }
+    }
+
+    /** Loads {@link #pretrained}'s arrays, already read, into the model. */
+    void loadPretrained(Block model, Map<String, NpzFile.Array> state) throws IOException {
         DeepLabV3 deepLab = (DeepLabV3) model;
-        Map<String, NpzFile.Array> state = NpzFile.read(pretrained);
         try {
             if (state.containsKey("backbone.conv1.weight")) {
                 NpzFile.Array classifier = state.get("classifier.4.weight");

@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.djmix.corruptions.LabelledImages;
 import org.djmix.image.ByteImage;
+import org.djmix.io.NpzFile;
 import org.djmix.tasks.eval.TrainedClassifiers;
 import org.djmix.tasks.training.RunConfig;
 
@@ -72,6 +74,41 @@ public final class Segmenter {
                 manager, DataType.FLOAT32, new Shape(1).addAll(new Shape(config.imageShape())));
         TrainedClassifiers.loadParameters(model, run, manager);
         return new Segmenter(model, manager, config.numClasses(), batchSize);
+    }
+
+    /**
+     * Loads a torchvision {@code deeplabv3_resnet50} state dict ({@code .npz}, see the README): its
+     * class count and auxiliary head are read from the file.
+     *
+     * @param weights the state dict
+     * @param outputStride 8 (torchvision's) or 16
+     * @param manager where the parameters go
+     * @param batchSize at most this many images per forward
+     * @return the segmenter
+     * @throws IOException naming the file if it is not a DeepLab-v3 ResNet-50 state dict
+     */
+    public static Segmenter fromTorchvision(
+            Path weights, int outputStride, NDManager manager, int batchSize) throws IOException {
+        Map<String, NpzFile.Array> state = NpzFile.read(weights);
+        NpzFile.Array classifier = state.get("classifier.4.weight");
+        if (classifier == null) {
+            throw new IOException(
+                    weights
+                            + " is not a torchvision deeplabv3_resnet50 state dict (no"
+                            + " classifier.4.weight)");
+        }
+        int classes = Math.toIntExact(classifier.shape()[0]);
+        SegmentationTask task =
+                new SegmentationTask(
+                        "deeplabv3-resnet50",
+                        classes,
+                        outputStride,
+                        state.containsKey("aux_classifier.0.weight"),
+                        weights);
+        Block model = task.model();
+        model.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 64, 64));
+        task.loadPretrained(model, state);
+        return new Segmenter(model, manager, classes, batchSize);
     }
 
     /**

@@ -176,6 +176,66 @@ class EvaluateCommandTest {
         assertThat(cli.err()).contains("no folder " + dir.resolve("nowhere/gaussian_noise/3"));
     }
 
+    @Test
+    void predictWritesAPaletteMaskAndAnOverlayPerImage() throws IOException {
+        Path model = dir.resolve("seg");
+        assertThat(cli.trainSmallSegmenter(model)).as(cli.err()).isZero();
+        Path images = dir.resolve("images");
+        Files.createDirectories(images.resolve("sub"));
+        java.awt.image.BufferedImage picture =
+                new java.awt.image.BufferedImage(40, 24, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        picture.setRGB(5, 5, 0xFF0000);
+        javax.imageio.ImageIO.write(picture, "png", images.resolve("a.png").toFile());
+        javax.imageio.ImageIO.write(picture, "jpeg", images.resolve("sub/b.jpg").toFile());
+        Path out = dir.resolve("predicted");
+        assertThat(
+                        run(
+                                "predict",
+                                "--run",
+                                model.toString(),
+                                "--input",
+                                images.toString(),
+                                "--out",
+                                out.toString()))
+                .as(cli.err())
+                .isZero();
+        for (String stem : new String[] {"a", "sub/b"}) {
+            java.awt.image.BufferedImage mask =
+                    javax.imageio.ImageIO.read(out.resolve(stem + ".mask.png").toFile());
+            assertThat(mask.getWidth()).isEqualTo(40);
+            assertThat(mask.getHeight()).isEqualTo(24);
+            assertThat(mask.getColorModel()).isInstanceOf(java.awt.image.IndexColorModel.class);
+            assertThat(mask.getRaster().getPixels(0, 0, 40, 24, (int[]) null))
+                    .allSatisfy(c -> assertThat(c).isBetween(0, 4));
+            assertThat(out.resolve(stem + ".overlay.png")).exists();
+        }
+        assertThat(cli.out()).contains("wrote 2 masks and overlays to " + out);
+        assertThat(
+                        run(
+                                "predict",
+                                "--run",
+                                model.toString(),
+                                "--input",
+                                images.resolve("a.png").toString(),
+                                "--out",
+                                dir.resolve("one").toString()))
+                .as(cli.err())
+                .isZero();
+        assertThat(dir.resolve("one/a.mask.png")).exists();
+        assertThat(
+                        run(
+                                "predict",
+                                "--run",
+                                model.toString(),
+                                "--input",
+                                dir.resolve("missing.png").toString(),
+                                "--out",
+                                out.toString()))
+                .isEqualTo(1);
+        assertThat(cli.err())
+                .contains("image file " + dir.resolve("missing.png") + " does not exist");
+    }
+
     private static String[] concat(String[] first, String... rest) {
         return java.util.stream.Stream.concat(
                         java.util.Arrays.stream(first), java.util.Arrays.stream(rest))
