@@ -205,8 +205,9 @@ class EvaluateCommandTest {
             assertThat(mask.getWidth()).isEqualTo(40);
             assertThat(mask.getHeight()).isEqualTo(24);
             assertThat(mask.getColorModel()).isInstanceOf(java.awt.image.IndexColorModel.class);
-            assertThat(mask.getRaster().getPixels(0, 0, 40, 24, (int[]) null))
-                    .allSatisfy(c -> assertThat(c).isBetween(0, 4));
+            int[] classes = mask.getRaster().getPixels(0, 0, 40, 24, (int[]) null);
+            assertThat(java.util.Arrays.stream(classes).min().getAsInt()).isNotNegative();
+            assertThat(java.util.Arrays.stream(classes).max().getAsInt()).isLessThan(5);
             assertThat(out.resolve(stem + ".overlay.png")).exists();
         }
         assertThat(cli.out()).contains("wrote 2 masks and overlays to " + out);
