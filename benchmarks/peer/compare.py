@@ -1,8 +1,10 @@
 """Runs one of our JMH training-step benchmarks and its PyTorch peer back to back, alternating, on the
 same thread count, and prints each round's ratio (ours / PyTorch) with the median and the spread.
 
-Steps: baseline and djmix (WRN-28-2 at batch 128, TrainingStepBenchmark / wrn_step.py) and vqvae
-(the paper's VQ-VAE g at batch 128, VqVaeStepBenchmark / vqvae_step.py).
+Steps: baseline and djmix (WRN-28-2 at batch 128, TrainingStepBenchmark / wrn_step.py), vqvae
+(the paper's VQ-VAE g at batch 128, VqVaeStepBenchmark / vqvae_step.py), and deeplab-baseline and
+deeplab-djmix (DeepLab-v3 ResNet-50 at batch 2 of 513x513, DeepLabStepBenchmark / deeplab_step.py;
+seconds per step on a CPU, so fewer steps are timed).
 
 Build first (./mvnw -q install -DskipTests), then from the repository root:
   python3 benchmarks/peer/compare.py --step baseline --threads 2 --rounds 3
@@ -18,20 +20,31 @@ import subprocess
 import sys
 import tempfile
 
-# step: (our JMH benchmark and its parameters, the peer script and its arguments)
+# the JMH options of the short steps, and the peer's timing of them
+SHORT_JMH = ["-p", "batch=128", "-wi", "1", "-w", "10s", "-i", "3", "-r", "10s"]
+SHORT_PEER = ["--batch", "128", "--warmup", "5", "--steps", "15"]
+# single-shot iterations for steps of seconds
+LONG_JMH = ["-p", "batch=2", "-wi", "1", "-i", "3"]
+LONG_PEER = ["--batch", "2", "--warmup", "1", "--steps", "3"]
+
+# step: (our JMH benchmark and its options, the peer script and its arguments)
 PEERS = {
-    "baseline": (["TrainingStepBenchmark", "-p", "model=wrn-28-2", "-p", "method=baseline"],
-                 ["wrn_step.py", "--step", "baseline"]),
-    "djmix": (["TrainingStepBenchmark", "-p", "model=wrn-28-2", "-p", "method=djmix"],
-              ["wrn_step.py", "--step", "djmix"]),
-    "vqvae": (["VqVaeStepBenchmark"], ["vqvae_step.py"]),
+    "baseline": (["TrainingStepBenchmark", "-p", "model=wrn-28-2", "-p", "method=baseline"] + SHORT_JMH,
+                 ["wrn_step.py", "--step", "baseline"] + SHORT_PEER),
+    "djmix": (["TrainingStepBenchmark", "-p", "model=wrn-28-2", "-p", "method=djmix"] + SHORT_JMH,
+              ["wrn_step.py", "--step", "djmix"] + SHORT_PEER),
+    "vqvae": (["VqVaeStepBenchmark"] + SHORT_JMH, ["vqvae_step.py"] + SHORT_PEER),
+    "deeplab-baseline": (["DeepLabStepBenchmark", "-p", "method=baseline"] + LONG_JMH,
+                         ["deeplab_step.py", "--step", "baseline"] + LONG_PEER),
+    "deeplab-djmix": (["DeepLabStepBenchmark", "-p", "method=djmix"] + LONG_JMH,
+                      ["deeplab_step.py", "--step", "djmix"] + LONG_PEER),
 }
 
 
 def ours(step, threads, jar):
     with tempfile.NamedTemporaryFile(suffix=".json") as result:
         subprocess.run(
-            ["java", "-jar", jar] + PEERS[step][0] + ["-p", "batch=128", "-f", "1", "-wi", "1", "-w", "10s", "-i", "3", "-r", "10s",
+            ["java", "-jar", jar] + PEERS[step][0] + ["-f", "1",
              "-jvmArgsAppend",
              "-Dai.djl.offline=true -Dai.djl.pytorch.num_threads=%d"
              " -Dai.djl.pytorch.num_interop_threads=1" % threads,
@@ -47,7 +60,7 @@ def theirs(step, threads, python):
     script, *arguments = PEERS[step][1]
     out = subprocess.run(
         [python, os.path.join(os.path.dirname(__file__), script)] + arguments
-        + ["--threads", str(threads), "--warmup", "5", "--steps", "15"],
+        + ["--threads", str(threads)],
         check=True, capture_output=True, text=True).stdout
     return statistics.median(json.loads(out.strip().splitlines()[-1])["ms"])
 
@@ -64,7 +77,7 @@ def main():
     if not os.path.isfile(args.jar):
         sys.exit("compare.py: %s not found; build it with ./mvnw -q install -DskipTests" % args.jar)
     ratios = []
-    print("round  ours ms/step  PyTorch ms/step  ratio   (%s step, batch 128, %d threads)"
+    print("round  ours ms/step  PyTorch ms/step  ratio   (%s step, %d threads)"
           % (args.step, args.threads))
     for r in range(args.rounds):
         if r % 2 == 0:

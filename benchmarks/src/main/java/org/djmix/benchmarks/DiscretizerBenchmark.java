@@ -2,16 +2,10 @@ package org.djmix.benchmarks;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.djmix.core.platform.GlibcMalloc;
-import org.djmix.vqvae.AutoencoderDirectory;
-import org.djmix.vqvae.VqVae;
 import org.djmix.vqvae.VqVaeDiscretizer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,23 +38,19 @@ public class DiscretizerBenchmark {
     @Param({"128"})
     public int batch;
 
+    private RandomVqVae g;
     private NDManager manager;
     private VqVaeDiscretizer discretizer;
     private NDArray images;
-    private Path saved;
 
     /** Saves a freshly initialised VQ-VAE and loads it as the discretizer. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         GlibcMalloc.configure();
-        manager = NDManager.newBaseManager();
-        manager.getEngine().setRandomSeed(5);
         Shape image = new Shape(3, 32, 32);
-        VqVae vqvae = VqVae.builder().build();
-        vqvae.initialize(manager, DataType.FLOAT32, new Shape(batch).addAll(image));
-        saved = Files.createTempDirectory("djmix-bench-").resolve("dae");
-        AutoencoderDirectory.save(vqvae, image, 5, saved, Map.of());
-        discretizer = VqVaeDiscretizer.load(saved, manager, batch);
+        g = new RandomVqVae(image, batch, 5);
+        manager = g.manager();
+        discretizer = g.discretizer();
         images = manager.randomUniform(0, 1, new Shape(batch).addAll(image));
     }
 
@@ -81,12 +71,6 @@ public class DiscretizerBenchmark {
     /** Frees the model and deletes the saved copy. */
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        discretizer.close();
-        manager.close();
-        for (String name : new String[] {"config.json", AutoencoderDirectory.PARAMETERS}) {
-            Files.deleteIfExists(saved.resolve(name));
-        }
-        Files.deleteIfExists(saved);
-        Files.deleteIfExists(saved.getParent());
+        g.close();
     }
 }

@@ -14,21 +14,14 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.djmix.core.Discretizer;
 import org.djmix.core.method.Method;
 import org.djmix.core.method.MethodOptions;
 import org.djmix.core.method.Methods;
 import org.djmix.core.platform.GlibcMalloc;
-import org.djmix.io.AtomicDirectories;
 import org.djmix.tasks.classification.SmallCnn;
 import org.djmix.tasks.classification.WideResNet;
-import org.djmix.vqvae.AutoencoderDirectory;
-import org.djmix.vqvae.VqVae;
-import org.djmix.vqvae.VqVaeDiscretizer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -81,8 +74,7 @@ public class TrainingStepBenchmark {
     @Param({"identity"})
     public String discretizer;
 
-    private NDManager discretizerManager;
-    private Path savedDiscretizer;
+    private RandomVqVae randomG;
 
     private Model djlModel;
     private Trainer trainer;
@@ -142,13 +134,8 @@ public class TrainingStepBenchmark {
             return Discretizer.identity();
         }
         try {
-            discretizerManager = NDManager.newBaseManager();
-            VqVae vqvae = VqVae.builder().build();
-            Shape image = new Shape(3, 32, 32);
-            vqvae.initialize(discretizerManager, DataType.FLOAT32, new Shape(batch).addAll(image));
-            savedDiscretizer = Files.createTempDirectory("djmix-bench-").resolve("g");
-            AutoencoderDirectory.save(vqvae, image, 1, savedDiscretizer, Map.of());
-            return VqVaeDiscretizer.load(savedDiscretizer, discretizerManager, 256);
+            randomG = new RandomVqVae(new Shape(3, 32, 32), 256, 1);
+            return randomG.discretizer();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -159,9 +146,8 @@ public class TrainingStepBenchmark {
     public void tearDown() throws IOException {
         trainer.close();
         djlModel.close();
-        if (discretizerManager != null) {
-            discretizerManager.close();
-            AtomicDirectories.deleteRecursively(savedDiscretizer.getParent());
+        if (randomG != null) {
+            randomG.close();
         }
     }
 }

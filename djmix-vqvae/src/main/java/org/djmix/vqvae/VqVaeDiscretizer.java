@@ -14,11 +14,12 @@ import org.djmix.core.Discretizer;
  * A saved VQ-VAE as DJMix's discretizer: \(g(x) = \mathrm{clip}(\mathrm{dec}(q(\mathrm{enc}(x))),
  * 0, 1)\); a saved {@link PlainAutoencoder} loads too, without \(q\) (the ablation {@code
  * djmix-noquant}). Parameters are frozen, so calling it inside a training step records no graph.
- * Batches go through in bounded chunks. g is fully convolutional: images of any size go through
- * (sides that are not multiples of 4 are padded by repeating the last row and column, and the
- * result cropped back), so a g trained on small crops discretizes whole segmentation images. It
- * refuses another channel count, and follows the device of its input (parameters are copied to it
- * once).
+ * Batches go through in chunks of bounded pixel count (as many pixels as {@code chunk} images of
+ * the training size, at least one image), so memory stays bounded for large images too. g is fully
+ * convolutional: images of any size go through (sides that are not multiples of 4 are padded by
+ * repeating the last row and column, and the result cropped back), so a g trained on small crops
+ * discretizes whole segmentation images. It refuses another channel count, and follows the device
+ * of its input (parameters are copied to it once).
  */
 public final class VqVaeDiscretizer implements Discretizer, AutoCloseable {
 
@@ -47,7 +48,8 @@ public final class VqVaeDiscretizer implements Discretizer, AutoCloseable {
      * @param directory the directory written by {@link AutoencoderDirectory#save}
      * @param parent the manager whose device the parameters go to; a sub-manager is kept until
      *     {@link #close()}
-     * @param chunk how many images go through at once, &gt; 0
+     * @param chunk how many images of the training size go through at once, &gt; 0 (larger images
+     *     go in proportionally fewer per forward)
      * @return the discretizer
      * @throws IOException naming the file and the problem if the directory is not a valid model
      */
@@ -92,10 +94,13 @@ public final class VqVaeDiscretizer implements Discretizer, AutoCloseable {
         }
         NDArray input = padToMultiple(images.stopGradient());
         long n = shape.get(0);
+        long perForward = imagesPerForward(input.getShape());
         NDList parts = new NDList();
-        for (long start = 0; start < n; start += chunk) {
+        for (long start = 0; start < n; start += perForward) {
             NDArray part =
-                    n <= chunk ? input : input.get("{}:{}", start, Math.min(n, start + chunk));
+                    n <= perForward
+                            ? input
+                            : input.get("{}:{}", start, Math.min(n, start + perForward));
             NDList out = autoencoder.forward(parameters, new NDList(part), false);
             parts.add(out.head().clip(0f, 1f));
         }
@@ -104,6 +109,18 @@ public final class VqVaeDiscretizer implements Discretizer, AutoCloseable {
             return result;
         }
         return result.get("..., :{}, :{}", shape.get(2), shape.get(3));
+    }
+
+    /**
+     * Returns how many images of a shape make up the pixel budget: {@code chunk} images of the
+     * training size, and at least one.
+     *
+     * @param shape (N, C, H, W)
+     * @return images per forward pass
+     */
+    long imagesPerForward(Shape shape) {
+        long budget = chunk * config.imageShape().get(1) * config.imageShape().get(2);
+        return Math.max(1, budget / (shape.get(2) * shape.get(3)));
     }
 
     /**

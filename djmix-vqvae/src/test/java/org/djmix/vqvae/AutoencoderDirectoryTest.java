@@ -118,6 +118,22 @@ class AutoencoderDirectoryTest {
     }
 
     @Test
+    void largeImagesGoThroughInFewerPerForwardSoMemoryStaysBounded() throws IOException {
+        try (VqVaeDiscretizer g = VqVaeDiscretizer.load(saved, manager, 8)) {
+            // the budget is 8 images of 16×16 = 2048 pixels
+            assertThat(g.imagesPerForward(new Shape(100, 1, 16, 16))).isEqualTo(8);
+            assertThat(g.imagesPerForward(new Shape(100, 1, 32, 32))).isEqualTo(2);
+            assertThat(g.imagesPerForward(new Shape(100, 1, 64, 64))).isEqualTo(1);
+            NDArray large = manager.randomUniform(0, 1, new Shape(3, 1, 32, 32));
+            float[] together = g.apply(large).toFloatArray();
+            float[] alone = g.apply(large.get("2:3")).toFloatArray();
+            for (int i = 0; i < alone.length; i++) {
+                assertThat(together[2 * 1024 + i]).isCloseTo(alone[i], within(1e-5f));
+            }
+        }
+    }
+
+    @Test
     void missingOrDamagedDirectoriesAreNamed() throws IOException {
         assertThatThrownBy(() -> VqVaeDiscretizer.load(temp.resolve("nowhere"), manager, 8))
                 .isInstanceOf(IOException.class)
