@@ -10,6 +10,11 @@ Output (about 270 MB, never committed):
   deeplabv3.npz       deeplabv3_resnet50(num_classes=21, aux_loss=True) state_dict
   deeplabv3_io.npz    input; 'head' = classifier logits before upsampling, 'out' and 'aux' as the
                       model returns them (bilinear, align_corners=False, to the input size)
+  roi_align.npz       torchvision.ops.roi_align on features (2, 4, 13, 17) and 24 boxes (some partly
+                      outside, some tiny), scale 0.5, 7x7: 'out_A_S' and the input gradient 'grad_A_S'
+                      of sum(out * upstream) for aligned A in {0, 1} and sampling ratio S in {2, -1}
+  nms.npz             1 500 random boxes with tied scores in 5 classes: torchvision.ops.nms at IoU 0.7
+                      ('keep') and batched_nms at 0.5 ('keep_batched')
 BatchNorm weights, biases and running statistics are drawn at random too, so that evaluation-mode
 normalisation is tested with values other than the defaults. Files are written to a temporary name and
 renamed; nothing is rewritten when the outputs are newer than this script.
@@ -45,7 +50,8 @@ def state(model):
 
 def main(out):
     outputs = [os.path.join(out, n) for n in
-               ("resnet50.npz", "resnet50_io.npz", "deeplabv3.npz", "deeplabv3_io.npz")]
+               ("resnet50.npz", "resnet50_io.npz", "deeplabv3.npz", "deeplabv3_io.npz",
+                "roi_align.npz", "nms.npz")]
     script_time = os.path.getmtime(__file__)
     if all(os.path.exists(p) and os.path.getmtime(p) > script_time for p in outputs):
         return
@@ -73,6 +79,43 @@ def main(out):
     save(outputs[2], state(deeplab))
     save(outputs[3], {"input": x.numpy(), "head": head.numpy(),
                       "out": result["out"].numpy(), "aux": result["aux"].numpy()})
+
+    save(outputs[4], roi_align_cases(generator))
+    save(outputs[5], nms_cases(generator))
+
+
+def roi_align_cases(generator):
+    features = torch.randn(2, 4, 13, 17, generator=generator)
+    corners = torch.rand(24, 2, generator=generator) * torch.tensor([40.0, 30.0]) - 4
+    sizes = torch.rand(24, 2, generator=generator) * torch.tensor([20.0, 16.0])
+    sizes[:4] = sizes[:4] * 0.05  # tiny boxes: below one feature pixel
+    boxes = torch.cat([corners, corners + sizes], 1)
+    batch = (torch.arange(24) % 2).float().unsqueeze(1)
+    rois = torch.cat([batch, boxes], 1)
+    upstream = torch.randn(24, 4, 7, 7, generator=generator)
+    arrays = {"input": features.numpy(), "rois": rois.numpy(), "upstream": upstream.numpy()}
+    for aligned in (0, 1):
+        for sampling in (2, -1):
+            x = features.clone().requires_grad_(True)
+            out = torchvision.ops.roi_align(x, rois, (7, 7), spatial_scale=0.5,
+                                            sampling_ratio=sampling, aligned=bool(aligned))
+            (out * upstream).sum().backward()
+            name = "%d_%d" % (aligned, sampling)
+            arrays["out_" + name] = out.detach().numpy()
+            arrays["grad_" + name] = x.grad.numpy()
+    return arrays
+
+
+def nms_cases(generator):
+    n = 1500
+    corners = torch.rand(n, 2, generator=generator) * 200
+    sizes = torch.rand(n, 2, generator=generator) * 60 + 1
+    boxes = torch.cat([corners, corners + sizes], 1)
+    scores = torch.randint(0, 50, (n,), generator=generator).float() / 50  # many ties
+    classes = torch.randint(0, 5, (n,), generator=generator)
+    return {"boxes": boxes.numpy(), "scores": scores.numpy(), "classes": classes.numpy(),
+            "keep": torchvision.ops.nms(boxes, scores, 0.7).numpy(),
+            "keep_batched": torchvision.ops.batched_nms(boxes, scores, classes, 0.5).numpy()}
 
 
 if __name__ == "__main__":
