@@ -42,7 +42,8 @@ public final class Nms {
     public static int[] nms(float[] boxes, float[] scores, float iouThreshold) {
         int n = scores.length;
         if (boxes.length != 4 * n) {
-            throw new IllegalArgumentException(boxes.length / 4.0 + " boxes but " + n + " scores");
+            throw new IllegalArgumentException(
+                    boxes.length + " coordinates for " + n + " scores; expected 4 per box");
         }
         int[] order = byDecreasingScore(scores, IntStream.range(0, n).toArray());
         boolean[] suppressed = new boolean[n];
