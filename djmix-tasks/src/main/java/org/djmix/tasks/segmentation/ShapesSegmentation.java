@@ -1,7 +1,7 @@
 package org.djmix.tasks.segmentation;
 
-import java.util.SplittableRandom;
 import org.djmix.image.ByteImage;
+import org.djmix.tasks.data.ShapeScenes;
 import org.djmix.tasks.data.Shapes;
 
 /**
@@ -66,44 +66,10 @@ public final class ShapesSegmentation implements SegmentationSource {
         return String.format("shapes-seg-%s-%05d", seed == TRAIN_SEED ? "train" : "val", index);
     }
 
-    /** Draws image {@code index}, or its mask: both from the same random draws. */
+    /** Draws image {@code index}, or its mask: both from the same scene. */
     private ByteImage draw(int index, boolean wantMask) {
-        SplittableRandom random = new SplittableRandom(seed * 1_000_003L + index);
-        int[] top = colour(random);
-        int[] bottom = colour(random);
-        int period = 4 + random.nextInt(9);
-        int[] classes = new int[side * side];
-        ByteImage image = ByteImage.zeros(3, side, side);
-        byte[] pixels = image.array();
-        int plane = side * side;
-        for (int y = 0; y < side; y++) {
-            for (int x = 0; x < side; x++) {
-                int stripe = ((x + y) / period) % 2 == 0 ? 24 : -24;
-                for (int c = 0; c < 3; c++) {
-                    int v = (top[c] * (side - 1 - y) + bottom[c] * y) / (side - 1) + stripe;
-                    pixels[c * plane + y * side + x] = (byte) Math.max(0, Math.min(255, v));
-                }
-            }
-        }
-        int shapes = 1 + random.nextInt(3);
-        for (int s = 0; s < shapes; s++) {
-            int shape = random.nextInt(Shapes.CLASSES.length);
-            int[] ink = colour(random);
-            int half = side / 10 + random.nextInt(side / 5);
-            int cx = half + random.nextInt(side - 2 * half);
-            int cy = half + random.nextInt(side - 2 * half);
-            for (int y = 0; y < side; y++) {
-                for (int x = 0; x < side; x++) {
-                    if (Shapes.covers(shape, x - cx, y - cy, half)) {
-                        classes[y * side + x] = 1 + shape;
-                        for (int c = 0; c < 3; c++) {
-                            pixels[c * plane + y * side + x] = (byte) ink[c];
-                        }
-                    }
-                }
-            }
-        }
-        return wantMask ? maskWithBorders(classes) : image;
+        ShapeScenes.Scene scene = ShapeScenes.draw(seed, index, side, 3, 1);
+        return wantMask ? maskWithBorders(scene.classes()) : scene.image();
     }
 
     /** The class map with 255 wherever a 4-neighbour has another class. */
@@ -122,9 +88,5 @@ public final class ShapesSegmentation implements SegmentationSource {
             }
         }
         return mask;
-    }
-
-    private static int[] colour(SplittableRandom random) {
-        return new int[] {random.nextInt(256), random.nextInt(256), random.nextInt(256)};
     }
 }
