@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.djmix.image.BufferedImages;
 import org.djmix.image.ByteImage;
+import org.djmix.tasks.data.VocFolders;
 
 /**
  * PASCAL VOC 2012 segmentation on disk, read one image at a time: {@code JPEGImages/ID.jpg} and its
@@ -51,9 +51,9 @@ public final class VocSegmentation implements SegmentationSource {
      * @throws IOException naming what is missing
      */
     public static VocSegmentation voc(Path directory, String split) throws IOException {
-        Path root = root(directory);
+        Path root = VocFolders.root(directory, "VOC2012");
         Path list = root.resolve("ImageSets").resolve("Segmentation").resolve(split + ".txt");
-        return new VocSegmentation(root, "SegmentationClass", readIds(list, root));
+        return new VocSegmentation(root, "SegmentationClass", VocFolders.readIds(list, root));
     }
 
     /**
@@ -64,7 +64,7 @@ public final class VocSegmentation implements SegmentationSource {
      * @throws IOException naming what is missing
      */
     public static VocSegmentation aug(Path directory) throws IOException {
-        Path root = root(directory);
+        Path root = VocFolders.root(directory, "VOC2012");
         for (Path list :
                 List.of(
                         root.resolve("ImageSets")
@@ -73,7 +73,8 @@ public final class VocSegmentation implements SegmentationSource {
                         root.resolve("ImageSets").resolve("Segmentation").resolve("train_aug.txt"),
                         root.resolve("train_aug.txt"))) {
             if (Files.isRegularFile(list)) {
-                return new VocSegmentation(root, "SegmentationClassAug", readIds(list, root));
+                return new VocSegmentation(
+                        root, "SegmentationClassAug", VocFolders.readIds(list, root));
             }
         }
         throw new IOException(
@@ -84,35 +85,6 @@ public final class VocSegmentation implements SegmentationSource {
                         + "/ImageSets/Segmentation or "
                         + root
                         + " (expected the SBD train_aug list)");
-    }
-
-    private static Path root(Path directory) throws IOException {
-        if (Files.isDirectory(directory.resolve("VOC2012"))) {
-            return directory.resolve("VOC2012");
-        }
-        if (!Files.isDirectory(directory.resolve("JPEGImages"))) {
-            throw new IOException(
-                    directory
-                            + " holds neither JPEGImages nor VOC2012/ (expected the PASCAL VOC 2012"
-                            + " folder)");
-        }
-        return directory;
-    }
-
-    private static List<String> readIds(Path list, Path root) throws IOException {
-        if (!Files.isRegularFile(list)) {
-            throw new IOException("no split file " + list + " in " + root);
-        }
-        List<String> ids =
-                Files.readAllLines(list).stream()
-                        .map(String::trim)
-                        .filter(line -> !line.isEmpty())
-                        .map(line -> line.split("\\s+")[0])
-                        .toList();
-        if (ids.isEmpty()) {
-            throw new IOException(list + " lists no image");
-        }
-        return ids;
     }
 
     @Override
@@ -132,11 +104,7 @@ public final class VocSegmentation implements SegmentationSource {
 
     @Override
     public ByteImage image(int index) throws IOException {
-        Path file = root.resolve("JPEGImages").resolve(ids.get(index) + ".jpg");
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("no image " + file + " for id " + ids.get(index));
-        }
-        return BufferedImages.read(file);
+        return VocFolders.readImage(root, ids.get(index));
     }
 
     @Override

@@ -96,7 +96,7 @@ class VocSegmentationTest {
         assertThatThrownBy(() -> VocSegmentation.voc(dir, "val"))
                 .hasMessage(
                         dir
-                                + " holds neither JPEGImages nor VOC2012/ (expected the PASCAL VOC 2012 folder)");
+                                + " holds neither JPEGImages nor VOC2012/ (expected a PASCAL VOC folder)");
     }
 
     @Test
