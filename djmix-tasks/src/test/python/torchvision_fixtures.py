@@ -13,6 +13,9 @@ Output (about 270 MB, never committed):
   roi_align.npz       torchvision.ops.roi_align on features (2, 4, 13, 17) and 24 boxes (some partly
                       outside, some tiny), scale 0.5, 7x7: 'out_A_S' and the input gradient 'grad_A_S'
                       of sum(out * upstream) for aligned A in {0, 1} and sampling ratio S in {2, -1}
+  anchors.npz         AnchorGenerator((32,)..(512,), (0.5, 1, 2)) on a 96x128 batch with feature
+                      maps 24x32, 12x16, 6x8, 3x4, 2x2 ('anchors'), and Matcher(0.7, 0.3, True) on a
+                      random IoU matrix with ties ('quality', 'matches')
   nms.npz             1 500 random boxes with tied scores in 5 classes: torchvision.ops.nms at IoU 0.7
                       ('keep') and batched_nms at 0.5 ('keep_batched')
 BatchNorm weights, biases and running statistics are drawn at random too, so that evaluation-mode
@@ -51,7 +54,7 @@ def state(model):
 def main(out):
     outputs = [os.path.join(out, n) for n in
                ("resnet50.npz", "resnet50_io.npz", "deeplabv3.npz", "deeplabv3_io.npz",
-                "roi_align.npz", "nms.npz")]
+                "roi_align.npz", "nms.npz", "anchors.npz")]
     script_time = os.path.getmtime(__file__)
     if all(os.path.exists(p) and os.path.getmtime(p) > script_time for p in outputs):
         return
@@ -82,6 +85,21 @@ def main(out):
 
     save(outputs[4], roi_align_cases(generator))
     save(outputs[5], nms_cases(generator))
+    save(outputs[6], anchor_and_matcher_cases(generator))
+
+
+def anchor_and_matcher_cases(generator):
+    from torchvision.models.detection.anchor_utils import AnchorGenerator
+    from torchvision.models.detection.image_list import ImageList
+    from torchvision.models.detection._utils import Matcher
+    anchors = AnchorGenerator(((32,), (64,), (128,), (256,), (512,)), ((0.5, 1.0, 2.0),) * 5)
+    images = ImageList(torch.zeros(1, 3, 96, 128), [(96, 128)])
+    grids = [(24, 32), (12, 16), (6, 8), (3, 4), (2, 2)]
+    features = [torch.zeros(1, 256, h, w) for h, w in grids]
+    quality = (torch.randint(0, 10, (4, 60), generator=generator).float() / 10)
+    matches = Matcher(0.7, 0.3, allow_low_quality_matches=True)(quality)
+    return {"anchors": anchors(images, features)[0].numpy(), "quality": quality.numpy(),
+            "matches": matches.numpy()}
 
 
 def roi_align_cases(generator):

@@ -70,4 +70,23 @@ class BoxOpsTest {
         assertThatThrownBy(() -> Nms.nms(new float[8], new float[3], 0.5f))
                 .hasMessage("8 coordinates for 3 scores; expected 4 per box");
     }
+
+    @Test
+    void theSamplerKeepsThePositiveShareAndFillsWithNegatives() {
+        int[] labels = new int[100];
+        java.util.Arrays.fill(labels, 0, 10, 3); // 10 positives
+        java.util.Arrays.fill(labels, 10, 20, -1); // 10 ignored, 80 negatives
+        BalancedSampler sampler = new BalancedSampler(32, 0.25f);
+        BalancedSampler.Sample sample = sampler.sample(labels, new java.util.SplittableRandom(1));
+        assertThat(sample.positives()).hasSize(8).doesNotHaveDuplicates();
+        assertThat(java.util.Arrays.stream(sample.positives()).max().getAsInt()).isLessThan(10);
+        assertThat(sample.negatives()).hasSize(24).doesNotHaveDuplicates();
+        assertThat(java.util.Arrays.stream(sample.negatives()).min().getAsInt())
+                .isGreaterThanOrEqualTo(20);
+        // few positives: all of them, negatives fill the batch
+        BalancedSampler.Sample wide =
+                new BalancedSampler(64, 0.5f).sample(labels, new java.util.SplittableRandom(1));
+        assertThat(wide.positives()).hasSize(10);
+        assertThat(wide.negatives()).hasSize(54);
+    }
 }

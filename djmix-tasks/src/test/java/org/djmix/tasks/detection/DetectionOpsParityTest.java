@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * src/test/python/torchvision_fixtures.py} with Debian's python3-torchvision): outputs and input
  * gradients of {@code roi_align} with aligned false and true, fixed and adaptive sampling, on boxes
  * partly outside the map and below one pixel; the indices {@code nms} and {@code batched_nms} keep
- * among 1 500 boxes with many tied scores.
+ * among 1 500 boxes with many tied scores; the FPN anchors and the RPN's matches (with ties).
  */
 class DetectionOpsParityTest {
 
@@ -80,6 +80,17 @@ class DetectionOpsParityTest {
         for (int i = 1; i < batched.length; i++) {
             assertThat(scores[batched[i]]).isLessThanOrEqualTo(scores[batched[i - 1]]);
         }
+    }
+
+    @Test
+    void anchorsAndMatchesEqualTorchvisions() throws IOException {
+        Map<String, NpzFile.Array> io = NpzFile.read(FIXTURES.resolve("anchors.npz"));
+        float[] anchors =
+                AnchorGenerator.fpnDefault()
+                        .anchors(96, 128, new int[] {24, 12, 6, 3, 2}, new int[] {32, 16, 8, 4, 2});
+        assertThat(anchors).containsExactly(io.get("anchors").toFloats());
+        int[] matches = new Matcher(0.7f, 0.3f, true).match(io.get("quality").toFloats(), 4, 60);
+        assertThat(matches).containsExactly(ints(io.get("matches")));
     }
 
     private static int[] ints(NpzFile.Array a) {
