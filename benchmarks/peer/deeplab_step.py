@@ -59,7 +59,10 @@ def main():
             loss = task_loss(out, aux, labels)
         else:
             with torch.no_grad():
-                discretized = g(images)[0]
+                # as VqVaeDiscretizer: pad to a multiple of 4 by repeating the edge, crop back
+                extra = -args.crop % 4
+                padded = F.pad(images, (0, extra, 0, extra), mode="replicate")
+                discretized = g(padded)[0][..., :args.crop, :args.crop].clamp(0, 1)
             b = beta.sample((args.batch,)).view(-1, 1, 1, 1)
             mixed = b * images + (1 - b) * discretized
             logits, out, aux = heads(torch.cat([mixed, images]))
