@@ -16,6 +16,9 @@ Output (about 270 MB, never committed):
   anchors.npz         AnchorGenerator((32,)..(512,), (0.5, 1, 2)) on a 96x128 batch with feature
                       maps 24x32, 12x16, 6x8, 3x4, 2x2 ('anchors'), and Matcher(0.7, 0.3, True) on a
                       random IoU matrix with ties ('quality', 'matches')
+  fpn.npz, fpn_io.npz FeaturePyramidNetwork([8, 16, 32, 64], 16, LastLevelMaxPool()) state_dict, and
+                      its input features (strides 4..32 of a 64x96 image, 'c0'..'c3') and
+                      outputs ('p0'..'p3', 'pool')
   nms.npz             1 500 random boxes with tied scores in 5 classes: torchvision.ops.nms at IoU 0.7
                       ('keep') and batched_nms at 0.5 ('keep_batched')
 BatchNorm weights, biases and running statistics are drawn at random too, so that evaluation-mode
@@ -54,7 +57,7 @@ def state(model):
 def main(out):
     outputs = [os.path.join(out, n) for n in
                ("resnet50.npz", "resnet50_io.npz", "deeplabv3.npz", "deeplabv3_io.npz",
-                "roi_align.npz", "nms.npz", "anchors.npz")]
+                "roi_align.npz", "nms.npz", "anchors.npz", "fpn.npz", "fpn_io.npz")]
     script_time = os.path.getmtime(__file__)
     if all(os.path.exists(p) and os.path.getmtime(p) > script_time for p in outputs):
         return
@@ -86,6 +89,24 @@ def main(out):
     save(outputs[4], roi_align_cases(generator))
     save(outputs[5], nms_cases(generator))
     save(outputs[6], anchor_and_matcher_cases(generator))
+    fpn, fpn_io = pyramid_case(generator)
+    save(outputs[7], fpn)
+    save(outputs[8], fpn_io)
+
+
+def pyramid_case(generator):
+    from torchvision.ops.feature_pyramid_network import FeaturePyramidNetwork, LastLevelMaxPool
+    fpn = FeaturePyramidNetwork([8, 16, 32, 64], 16, extra_blocks=LastLevelMaxPool())
+    with torch.no_grad():
+        for p in fpn.parameters():
+            p.copy_(torch.randn(p.shape, generator=generator) * 0.2)
+    inputs = {str(i): torch.randn(1, 8 << i, 16 >> i, 24 >> i, generator=generator)
+              for i in range(4)}
+    with torch.no_grad():
+        outputs = fpn(inputs)
+    io = {"c" + k: v.numpy() for k, v in inputs.items()}
+    io.update({("p" + k if k != "pool" else k): v.numpy() for k, v in outputs.items()})
+    return state(fpn), io
 
 
 def anchor_and_matcher_cases(generator):

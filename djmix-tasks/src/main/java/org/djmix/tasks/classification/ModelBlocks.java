@@ -7,7 +7,9 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.norm.BatchNorm;
 import java.util.List;
+import java.util.function.Supplier;
 import org.djmix.core.nn.ChannelAlignedConv2d;
+import org.djmix.core.nn.FrozenBatchNorm;
 import org.djmix.core.nn.ReleasingParallelBlock;
 import org.djmix.core.nn.ReleasingSequentialBlock;
 
@@ -62,8 +64,21 @@ public final class ModelBlocks {
      * @return the block
      */
     public static Block pointwiseWithBias(int filters) {
+        return convWithBias(filters, 1);
+    }
+
+    /**
+     * A square, stride-1 convolution with bias and "same" padding (FPN's lateral and output
+     * convolutions, detection heads).
+     *
+     * @param filters output channels
+     * @param kernel the side (odd)
+     * @return the block
+     */
+    public static Block convWithBias(int filters, int kernel) {
         return ChannelAlignedConv2d.builder()
-                .setKernelShape(new Shape(1, 1))
+                .setKernelShape(new Shape(kernel, kernel))
+                .optPadding(new Shape(kernel / 2, kernel / 2))
                 .setFilters(filters)
                 .optBias(true)
                 .build();
@@ -75,9 +90,17 @@ public final class ModelBlocks {
      * @return the block
      */
     public static Block bnRelu() {
-        return new ReleasingSequentialBlock()
-                .add(BatchNorm.builder().build())
-                .add(Activation::relu);
+        return normRelu(ModelBlocks::bn);
+    }
+
+    /**
+     * A normalisation then ReLU.
+     *
+     * @param norm makes the normalisation (BatchNorm, or {@link FrozenBatchNorm} in detection)
+     * @return the block
+     */
+    public static Block normRelu(Supplier<Block> norm) {
+        return new ReleasingSequentialBlock().add(norm.get()).add(Activation::relu);
     }
 
     /**
@@ -140,20 +163,44 @@ public final class ModelBlocks {
      */
     public static Block bottleneck(
             int planes, int stride, int groups, int widthPerGroup, int dilation, boolean project) {
+        return bottleneck(
+                planes, stride, groups, widthPerGroup, dilation, project, ModelBlocks::bn);
+    }
+
+    /**
+     * The bottleneck block with another normalisation (detection's {@link FrozenBatchNorm}).
+     *
+     * @param planes the block's planes
+     * @param stride the stride
+     * @param groups the cardinality
+     * @param widthPerGroup the width per group at 64 planes
+     * @param dilation the dilation of the 3×3 convolution
+     * @param project whether the shortcut projects
+     * @param norm makes each normalisation
+     * @return the block
+     */
+    public static Block bottleneck(
+            int planes,
+            int stride,
+            int groups,
+            int widthPerGroup,
+            int dilation,
+            boolean project,
+            Supplier<Block> norm) {
         int width = (int) Math.floor(planes * (widthPerGroup / 64.0)) * groups;
         Block body =
                 new ReleasingSequentialBlock()
                         .add(conv(width, 1, 1))
-                        .add(bnRelu())
+                        .add(normRelu(norm))
                         .add(conv(width, 3, stride, groups, dilation))
-                        .add(bnRelu())
+                        .add(normRelu(norm))
                         .add(conv(planes * BOTTLENECK_EXPANSION, 1, 1))
-                        .add(bn());
+                        .add(norm.get());
         Block shortcut =
                 project
                         ? new ReleasingSequentialBlock()
                                 .add(conv(planes * BOTTLENECK_EXPANSION, 1, stride))
-                                .add(bn())
+                                .add(norm.get())
                         : Blocks.identityBlock();
         return new ReleasingSequentialBlock().add(sum(body, shortcut)).add(Activation::relu);
     }

@@ -1,9 +1,9 @@
 package org.djmix.tasks.classification;
 
 import static org.djmix.tasks.classification.ModelBlocks.BOTTLENECK_EXPANSION;
-import static org.djmix.tasks.classification.ModelBlocks.bnRelu;
 import static org.djmix.tasks.classification.ModelBlocks.bottleneck;
 import static org.djmix.tasks.classification.ModelBlocks.conv;
+import static org.djmix.tasks.classification.ModelBlocks.normRelu;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -19,6 +19,8 @@ import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
+import org.djmix.core.nn.FrozenBatchNorm;
 import org.djmix.core.nn.ReleasingSequentialBlock;
 
 /**
@@ -47,7 +49,7 @@ public final class ResNet extends AbstractBlock {
                         "stem",
                         new ReleasingSequentialBlock()
                                 .add(conv(builder.width, 7, 2))
-                                .add(bnRelu())
+                                .add(normRelu(builder.norm))
                                 .add(
                                         Pool.maxPool2dBlock(
                                                 new Shape(3, 3),
@@ -73,7 +75,8 @@ public final class ResNet extends AbstractBlock {
                                 1,
                                 64,
                                 first ? previousDilation : dilation,
-                                first && (stride != 1 || in != planes * BOTTLENECK_EXPANSION)));
+                                first && (stride != 1 || in != planes * BOTTLENECK_EXPANSION),
+                                builder.norm));
                 in = planes * BOTTLENECK_EXPANSION;
             }
             stages.add(addChildBlock("layer" + (stage + 1), layer));
@@ -153,6 +156,7 @@ public final class ResNet extends AbstractBlock {
 
         private int numClasses = 1000;
         private final boolean[] dilate = new boolean[3];
+        private Supplier<Block> norm = ModelBlocks::bn;
         private int[] blocks = RESNET50_BLOCKS;
         private int width = RESNET50_WIDTH;
 
@@ -167,6 +171,17 @@ public final class ResNet extends AbstractBlock {
          */
         public Builder setNumClasses(int numClasses) {
             this.numClasses = numClasses;
+            return this;
+        }
+
+        /**
+         * Uses {@link FrozenBatchNorm} instead of BatchNorm (torchvision's detection backbones:
+         * statistics and affine parameters fixed at their pretrained values).
+         *
+         * @return this builder
+         */
+        public Builder optFrozenBatchNorm() {
+            norm = FrozenBatchNorm::new;
             return this;
         }
 

@@ -46,6 +46,19 @@ class TorchvisionParityTest {
     }
 
     @Test
+    void aFrozenBatchNormResNet50GivesTorchvisionsEvalLogitsEvenInTraining() throws IOException {
+        Map<String, NpzFile.Array> io = NpzFile.read(FIXTURES.resolve("resnet50_io.npz"));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray input = array(manager, io.get("input"));
+            ResNet model = ResNet.builder().optFrozenBatchNorm().build();
+            model.initialize(manager, DataType.FLOAT32, input.getShape());
+            TorchvisionWeights.load(model, FIXTURES.resolve("resnet50.npz"), "", name -> false);
+            NDList out = model.forward(new ParameterStore(manager, false), new NDList(input), true);
+            assertClose(out.head(), array(manager, io.get("logits")));
+        }
+    }
+
+    @Test
     void deepLabV3OutputsEqualTorchvisions() throws IOException {
         Map<String, NpzFile.Array> io = NpzFile.read(FIXTURES.resolve("deeplabv3_io.npz"));
         try (NDManager manager = NDManager.newBaseManager()) {
