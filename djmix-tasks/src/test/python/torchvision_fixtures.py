@@ -19,6 +19,11 @@ Output (about 270 MB, never committed):
   fpn.npz, fpn_io.npz FeaturePyramidNetwork([8, 16, 32, 64], 16, LastLevelMaxPool()) state_dict, and
                       its input features (strides 4..32 of a 64x96 image, 'c0'..'c3') and
                       outputs ('p0'..'p3', 'pool')
+  rpn_loss.npz        RegionProposalNetwork.compute_loss on 3 images (3, 1 and 0 boxes), two levels
+                      (6x8 and 3x4 cells, 3 anchors each, 48x64 image), random objectness and
+                      deltas, with a sampler that draws every anchor (so the losses are fixed):
+                      'objectness', 'deltas' (per level, as the head writes them), 'anchors',
+                      'boxes_N', 'objectness_loss', 'box_loss'
   nms.npz             1 500 random boxes with tied scores in 5 classes: torchvision.ops.nms at IoU 0.7
                       ('keep') and batched_nms at 0.5 ('keep_batched')
 BatchNorm weights, biases and running statistics are drawn at random too, so that evaluation-mode
@@ -57,7 +62,8 @@ def state(model):
 def main(out):
     outputs = [os.path.join(out, n) for n in
                ("resnet50.npz", "resnet50_io.npz", "deeplabv3.npz", "deeplabv3_io.npz",
-                "roi_align.npz", "nms.npz", "anchors.npz", "fpn.npz", "fpn_io.npz")]
+                "roi_align.npz", "nms.npz", "anchors.npz", "fpn.npz", "fpn_io.npz",
+                "rpn_loss.npz")]
     script_time = os.path.getmtime(__file__)
     if all(os.path.exists(p) and os.path.getmtime(p) > script_time for p in outputs):
         return
@@ -92,6 +98,35 @@ def main(out):
     fpn, fpn_io = pyramid_case(generator)
     save(outputs[7], fpn)
     save(outputs[8], fpn_io)
+    save(outputs[9], rpn_loss_case(generator))
+
+
+def rpn_loss_case(generator):
+    from torchvision.models.detection.anchor_utils import AnchorGenerator
+    from torchvision.models.detection.image_list import ImageList
+    from torchvision.models.detection.rpn import RegionProposalNetwork, concat_box_prediction_layers
+    generator_of_anchors = AnchorGenerator(((16,), (32,)), ((0.5, 1.0, 2.0),) * 2)
+    rpn = RegionProposalNetwork(generator_of_anchors, None, 0.7, 0.3, 10 ** 6, 0.5,
+                                dict(training=100), dict(training=100), 0.7)
+    images = ImageList(torch.zeros(3, 3, 48, 64), [(48, 64)] * 3)
+    grids = [(6, 8), (3, 4)]
+    objectness = [torch.randn(3, 3, h, w, generator=generator) for h, w in grids]
+    deltas = [torch.randn(3, 12, h, w, generator=generator) * 0.5 for h, w in grids]
+    anchors = generator_of_anchors(images, [torch.zeros(3, 1, h, w) for h, w in grids])
+    boxes = [torch.tensor([[4.0, 6.0, 20.0, 30.0], [30.0, 2.0, 62.0, 20.0], [10.0, 20.0, 41.0, 47.0]]),
+             torch.tensor([[0.0, 0.0, 13.0, 9.0]]), torch.zeros(0, 4)]
+    labels, matched = rpn.assign_targets_to_anchors(anchors, [dict(boxes=b) for b in boxes])
+    targets = rpn.box_coder.encode(matched, anchors)
+    flat_objectness, flat_deltas = concat_box_prediction_layers(objectness, deltas)
+    objectness_loss, box_loss = rpn.compute_loss(flat_objectness, flat_deltas, labels, targets)
+    arrays = {"anchors": anchors[0].numpy(), "objectness_loss": objectness_loss.numpy(),
+              "box_loss": box_loss.numpy()}
+    for level in range(2):
+        arrays["objectness_%d" % level] = objectness[level].numpy()
+        arrays["deltas_%d" % level] = deltas[level].numpy()
+    for n, b in enumerate(boxes):
+        arrays["boxes_%d" % n] = b.numpy()
+    return arrays
 
 
 def pyramid_case(generator):

@@ -47,4 +47,28 @@ public final class BoxIou {
         NDArray union = area(a).expandDims(1).add(area(b).expandDims(0)).sub(intersection);
         return intersection.div(union);
     }
+
+    /**
+     * Returns the IoU of box i of one flat array and box j of another, on the host, in float
+     * arithmetic as torchvision's NMS kernel: \(\frac{w h}{|a| + |b| - w h}\) with w, h the
+     * overlap's sides clamped at 0.
+     *
+     * @param a 4 coordinates per box
+     * @param i the box in {@code a}
+     * @param b 4 coordinates per box
+     * @param j the box in {@code b}
+     * @return the IoU in [0, 1]
+     */
+    public static float iou(float[] a, int i, float[] b, int j) {
+        float w = Math.max(0f, Math.min(a[4 * i + 2], b[4 * j + 2]) - Math.max(a[4 * i], b[4 * j]));
+        float h =
+                Math.max(
+                        0f,
+                        Math.min(a[4 * i + 3], b[4 * j + 3])
+                                - Math.max(a[4 * i + 1], b[4 * j + 1]));
+        float intersection = w * h;
+        float areaA = (a[4 * i + 2] - a[4 * i]) * (a[4 * i + 3] - a[4 * i + 1]);
+        float areaB = (b[4 * j + 2] - b[4 * j]) * (b[4 * j + 3] - b[4 * j + 1]);
+        return intersection / (areaA + areaB - intersection);
+    }
 }

@@ -55,26 +55,9 @@ public final class Nms {
                 continue;
             }
             kept[count++] = i;
-            float ix1 = boxes[4 * i];
-            float iy1 = boxes[4 * i + 1];
-            float ix2 = boxes[4 * i + 2];
-            float iy2 = boxes[4 * i + 3];
-            float iArea = (ix2 - ix1) * (iy2 - iy1);
             for (int b = a + 1; b < n; b++) {
                 int j = order[b];
-                if (suppressed[j]) {
-                    continue;
-                }
-                float w =
-                        Math.max(0f, Math.min(ix2, boxes[4 * j + 2]) - Math.max(ix1, boxes[4 * j]));
-                float h =
-                        Math.max(
-                                0f,
-                                Math.min(iy2, boxes[4 * j + 3]) - Math.max(iy1, boxes[4 * j + 1]));
-                float intersection = w * h;
-                float jArea =
-                        (boxes[4 * j + 2] - boxes[4 * j]) * (boxes[4 * j + 3] - boxes[4 * j + 1]);
-                if (intersection / (iArea + jArea - intersection) > iouThreshold) {
+                if (!suppressed[j] && BoxIou.iou(boxes, i, boxes, j) > iouThreshold) {
                     suppressed[j] = true;
                 }
             }

@@ -153,7 +153,7 @@ public final class VocAveragePrecision {
             int best = -1;
             float bestIou = -1;
             for (int j = 0; j < t.difficult.length; j++) {
-                float iou = iou(d.box, t.boxes, j);
+                float iou = BoxIou.iou(d.box, 0, t.boxes, j);
                 if (iou > bestIou) {
                     bestIou = iou;
                     best = j;
@@ -179,18 +179,6 @@ public final class VocAveragePrecision {
         return voc07
                 ? elevenPoint(recall, precision, counted)
                 : everyPoint(recall, precision, counted);
-    }
-
-    private static float iou(float[] box, float[] boxes, int j) {
-        float w = Math.min(box[2], boxes[4 * j + 2]) - Math.max(box[0], boxes[4 * j]);
-        float h = Math.min(box[3], boxes[4 * j + 3]) - Math.max(box[1], boxes[4 * j + 1]);
-        if (w <= 0 || h <= 0) {
-            return 0;
-        }
-        float intersection = w * h;
-        float a = (box[2] - box[0]) * (box[3] - box[1]);
-        float b = (boxes[4 * j + 2] - boxes[4 * j]) * (boxes[4 * j + 3] - boxes[4 * j + 1]);
-        return intersection / (a + b - intersection);
     }
 
     private static double elevenPoint(double[] recall, double[] precision, int n) {
