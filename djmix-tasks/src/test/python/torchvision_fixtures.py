@@ -24,6 +24,16 @@ Output (about 270 MB, never committed):
                       deltas, with a sampler that draws every anchor (so the losses are fixed):
                       'objectness', 'deltas' (per level, as the head writes them), 'anchors',
                       'boxes_N', 'objectness_loss', 'box_loss'
+  fasterrcnn.npz      fasterrcnn_resnet50_fpn(num_classes=21) state_dict, BatchNorm statistics measured on
+                      the inputs (so activations stay near 1, as in a trained network), score
+                      threshold 0.01, no resizing (min_size 1000, max_size 224)
+  fasterrcnn_io.npz   two non-square images 150x224 and 120x224 ('image_0', 'image_1'); in evaluation
+                      the pyramid ('p0'..'p3', 'pool'), the proposals and their objectness
+                      ('proposals_N', 'proposal_scores_N') and the detections ('boxes_N', 'scores_N',
+                      'labels_N', 1..20); in training with targets ('target_boxes_N',
+                      'target_labels_N') and samplers that draw everything (so the losses are
+                      fixed), the four losses ('loss_objectness', 'loss_rpn_box_reg',
+                      'loss_classifier', 'loss_box_reg')
   nms.npz             1 500 random boxes with tied scores in 5 classes: torchvision.ops.nms at IoU 0.7
                       ('keep') and batched_nms at 0.5 ('keep_batched')
 BatchNorm weights, biases and running statistics are drawn at random too, so that evaluation-mode
@@ -63,7 +73,7 @@ def main(out):
     outputs = [os.path.join(out, n) for n in
                ("resnet50.npz", "resnet50_io.npz", "deeplabv3.npz", "deeplabv3_io.npz",
                 "roi_align.npz", "nms.npz", "anchors.npz", "fpn.npz", "fpn_io.npz",
-                "rpn_loss.npz")]
+                "rpn_loss.npz", "fasterrcnn.npz", "fasterrcnn_io.npz")]
     script_time = os.path.getmtime(__file__)
     if all(os.path.exists(p) and os.path.getmtime(p) > script_time for p in outputs):
         return
@@ -99,6 +109,65 @@ def main(out):
     save(outputs[7], fpn)
     save(outputs[8], fpn_io)
     save(outputs[9], rpn_loss_case(generator))
+    detector, detector_io = faster_rcnn_case(generator)
+    save(outputs[10], detector)
+    save(outputs[11], detector_io)
+
+
+def faster_rcnn_case(generator):
+    from torchvision.models.detection.rpn import concat_box_prediction_layers
+    model = torchvision.models.detection.fasterrcnn_resnet50_fpn(
+        weights=None, weights_backbone=None, num_classes=21, min_size=1000, max_size=224,
+        box_score_thresh=0.01)
+    randomise_batch_norms(model, generator)
+    images = [torch.rand(3, 150, 224, generator=generator), torch.rand(3, 120, 224, generator=generator)]
+    for m in model.modules():
+        if isinstance(m, torch.nn.BatchNorm2d):
+            m.reset_running_stats()
+            m.momentum = None
+    model.train()
+    with torch.no_grad():
+        model.backbone(model.transform(images)[0].tensors)
+        model.roi_heads.box_predictor.cls_score.weight.normal_(0, 0.05, generator=generator)
+        model.rpn.head.cls_logits.weight.normal_(0, 0.02, generator=generator)
+    model.eval()
+    io = {"image_%d" % n: image.numpy() for n, image in enumerate(images)}
+    with torch.no_grad():
+        batch, _ = model.transform(images)
+        features = model.backbone(batch.tensors)
+        levels = list(features.values())
+        rpn = model.rpn
+        objectness, deltas = rpn.head(levels)
+        anchors = rpn.anchor_generator(batch, levels)
+        per_level = [o[0].numel() for o in objectness]
+        objectness, deltas = concat_box_prediction_layers(objectness, deltas)
+        decoded = rpn.box_coder.decode(deltas, anchors).view(len(images), -1, 4)
+        proposals, scores = rpn.filter_proposals(decoded, objectness, batch.image_sizes, per_level)
+        detections, _ = model.roi_heads(features, proposals, batch.image_sizes)
+    for k, v in features.items():
+        io[("p" + k if k != "pool" else k)] = v.numpy()
+    for n in range(len(images)):
+        io["proposals_%d" % n] = proposals[n].numpy()
+        io["proposal_scores_%d" % n] = scores[n].numpy()
+        for key in ("boxes", "scores", "labels"):
+            io["%s_%d" % (key, n)] = detections[n][key].numpy()
+    targets = [dict(boxes=torch.tensor([[10.0, 20.0, 90.0, 140.0], [100.0, 5.0, 200.0, 60.0]]),
+                    labels=torch.tensor([3, 17])),
+               dict(boxes=torch.tensor([[50.0, 30.0, 120.0, 100.0]]), labels=torch.tensor([1]))]
+    for n, t in enumerate(targets):
+        io["target_boxes_%d" % n] = t["boxes"].numpy()
+        io["target_labels_%d" % n] = t["labels"].numpy()
+    model.train()
+    for m in model.modules():
+        if isinstance(m, torch.nn.BatchNorm2d):
+            m.eval()  # frozen, as torchvision's pretrained detectors' FrozenBatchNorm2d
+    model.rpn.fg_bg_sampler.batch_size_per_image = 10 ** 6
+    model.roi_heads.fg_bg_sampler.batch_size_per_image = 10 ** 6
+    with torch.no_grad():
+        losses = model(images, targets)
+    for k, v in losses.items():
+        io[k] = v.numpy()
+    return state(model), io
 
 
 def rpn_loss_case(generator):
