@@ -78,7 +78,23 @@ public abstract class AbstractTrainingBlock extends AbstractBlock {
         }
         NDArray images = checkImages(inputs);
         RandomGenerator random = streams.generator(step.getAndIncrement());
-        return trainingForward(parameterStore, images, inputs.subNDList(1), random, params);
+        return trainingForward(parameterStore, images, inputs.subNDList(1), null, random, params);
+    }
+
+    /**
+     * Runs a training forward that also hands the batch's labels to the model (DJL's {@code
+     * Trainer.forward(data, labels)}, which {@code EasyTrain} calls): models whose training forward
+     * needs its targets, such as a detector's proposal sampling, read them there.
+     */
+    @Override
+    protected final NDList forwardInternal(
+            ParameterStore parameterStore,
+            NDList data,
+            NDList labels,
+            PairList<String, Object> params) {
+        NDArray images = checkImages(data);
+        RandomGenerator random = streams.generator(step.getAndIncrement());
+        return trainingForward(parameterStore, images, data.subNDList(1), labels, random, params);
     }
 
     /**
@@ -87,6 +103,7 @@ public abstract class AbstractTrainingBlock extends AbstractBlock {
      * @param parameterStore the parameter store
      * @param images the batch's images, NCHW float
      * @param rest the inputs after the images (usually none)
+     * @param labels the batch's labels when the trainer passes them, else null
      * @param random this step's random source
      * @param params extra parameters for the model
      * @return the outputs the matching loss reads
@@ -95,6 +112,7 @@ public abstract class AbstractTrainingBlock extends AbstractBlock {
             ParameterStore parameterStore,
             NDArray images,
             NDList rest,
+            NDList labels,
             RandomGenerator random,
             PairList<String, Object> params);
 

@@ -15,6 +15,10 @@ import org.apache.commons.math3.random.RandomGenerator;
  * outputs. By default the views go through \(f\) as one concatenated batch of \(kN\) (as the AugMix
  * reference does), optionally as \(k\) separate passes. In inference it is exactly \(f\).
  *
+ * <p>When the trainer hands over the batch's labels (DJL's {@code Trainer.forward(data, labels)}),
+ * \(f\) receives them with every view (repeated k times for the joint pass), for models whose
+ * training forward needs its targets, such as a detector's samplers.
+ *
  * <p>Its randomness (\(\beta\), augmentations) comes from {@link AbstractTrainingBlock}'s per-step
  * streams.
  */
@@ -45,6 +49,7 @@ public final class DJMixBlock extends AbstractTrainingBlock {
             ParameterStore parameterStore,
             NDArray images,
             NDList rest,
+            NDList labels,
             RandomGenerator random,
             PairList<String, Object> params) {
         NDList viewList = views.make(images, random);
@@ -57,7 +62,10 @@ public final class DJMixBlock extends AbstractTrainingBlock {
         if (separatePasses) {
             for (NDArray view : viewList) {
                 NDList viewInputs = new NDList(view).addAll(rest);
-                out.addAll(model.forward(parameterStore, viewInputs, true, params));
+                out.addAll(
+                        labels == null
+                                ? model.forward(parameterStore, viewInputs, true, params)
+                                : model.forward(parameterStore, viewInputs, labels, params));
             }
             return out;
         }
@@ -67,8 +75,15 @@ public final class DJMixBlock extends AbstractTrainingBlock {
                             + rest.size()
                             + " more) need separate passes: set optSeparatePasses(true)");
         }
+        NDList jointInputs = new NDList(NDArrays.concat(viewList));
         NDList joint =
-                model.forward(parameterStore, new NDList(NDArrays.concat(viewList)), true, params);
+                labels == null
+                        ? model.forward(parameterStore, jointInputs, true, params)
+                        : model.forward(
+                                parameterStore,
+                                jointInputs,
+                                repeat(labels, viewList.size()),
+                                params);
         int k = viewList.size();
         long expected = images.getShape().get(0) * k;
         NDList[] perView = new NDList[k];
@@ -96,6 +111,19 @@ public final class DJMixBlock extends AbstractTrainingBlock {
             out.addAll(list);
         }
         return out;
+    }
+
+    /** Each label array k times along the batch axis, matching the joint batch of k views. */
+    private static NDList repeat(NDList labels, int k) {
+        NDList repeated = new NDList(labels.size());
+        for (NDArray label : labels) {
+            NDList copies = new NDList(k);
+            for (int v = 0; v < k; v++) {
+                copies.add(label);
+            }
+            repeated.add(NDArrays.concat(copies));
+        }
+        return repeated;
     }
 
     /**

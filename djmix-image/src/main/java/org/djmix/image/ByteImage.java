@@ -231,6 +231,22 @@ public final class ByteImage {
         return new ByteImage(channels, height, width, data.clone());
     }
 
+    /**
+     * Returns the mirror image about the vertical axis: \(out(c, y, x) = in(c, y, W - 1 - x)\).
+     *
+     * @return a new image
+     */
+    public ByteImage flippedHorizontally() {
+        byte[] out = new byte[data.length];
+        for (int row = 0; row < channels * height; row++) {
+            int base = row * width;
+            for (int x = 0; x < width; x++) {
+                out[base + x] = data[base + width - 1 - x];
+            }
+        }
+        return new ByteImage(channels, height, width, out);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof ByteImage)) {

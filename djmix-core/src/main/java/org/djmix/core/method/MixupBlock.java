@@ -42,6 +42,7 @@ public final class MixupBlock extends AbstractTrainingBlock {
             ParameterStore parameterStore,
             NDArray images,
             NDList rest,
+            NDList labels,
             RandomGenerator random,
             PairList<String, Object> params) {
         int batch = Math.toIntExact(images.getShape().get(0));

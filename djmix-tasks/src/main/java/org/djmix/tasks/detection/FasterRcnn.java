@@ -103,6 +103,42 @@ public final class FasterRcnn extends AbstractBlock {
     }
 
     /**
+     * Returns the ResNet backbone ({@code backbone.body}).
+     *
+     * @return the backbone
+     */
+    public ResNet getBackbone() {
+        return backbone;
+    }
+
+    /**
+     * Returns the feature pyramid ({@code backbone.fpn}).
+     *
+     * @return the pyramid
+     */
+    public FeaturePyramid getPyramid() {
+        return pyramid;
+    }
+
+    /**
+     * Returns the RPN's head ({@code rpn.head}).
+     *
+     * @return the head
+     */
+    public RpnHead getRpnHead() {
+        return rpnHead;
+    }
+
+    /**
+     * Returns the two-layer box head ({@code roi_heads.box_head}).
+     *
+     * @return the head
+     */
+    public Block getBoxHead() {
+        return boxHead;
+    }
+
+    /**
      * Returns the number of object classes K (the background is added).
      *
      * @return K
@@ -347,6 +383,16 @@ public final class FasterRcnn extends AbstractBlock {
                 manager.create(scores, new Shape(n, d)).toDevice(like.getDevice(), false),
                 manager.create(classes, new Shape(n, d)).toDevice(like.getDevice(), false),
                 manager.create(counts).toDevice(like.getDevice(), false));
+    }
+
+    /**
+     * Tells training outputs (losses first) from inference outputs (detections first).
+     *
+     * @param outputs what the block returned
+     * @return true for the losses of a training forward
+     */
+    public static boolean isTrainingOutput(NDList outputs) {
+        return outputs.head().getShape().isScalar();
     }
 
     /**
