@@ -25,6 +25,7 @@ import org.djmix.core.platform.TorchNativeFlags;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The input gradient of a 3×3 convolution with 4 output channels, taken while every new PyTorch
@@ -71,13 +72,29 @@ class ChannelAlignedConv2dTest {
         return new NDList(x, x.getGradient(), weight, weight.getGradient(), loss);
     }
 
+    /**
+     * DJL's Conv2d under junk-filled memory: on CPUs where oneDNN picks blocked layouts (seen on
+     * AVX-512 Xeons) its input gradient reads the junk and shows NaN, which is why {@link
+     * ChannelAlignedConv2d} exists; elsewhere (seen on AMD EPYC without AVX-512) the gradient is
+     * clean. Never may it be wrong without showing it: without NaN, ⟨∂ℓ/∂x, x⟩ = ℓ holds.
+     */
     @Test
-    void djlConv2dReadsUninitialisedMemoryInItsInputGradient() {
+    void djlConv2dInputGradientIsEitherVisiblyJunkOrExact() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray inputGradient = linearProbe(conv(Conv2d.builder()), manager).get(1);
-            assertThat(inputGradient.isNaN().any().getBoolean())
-                    .as("if PyTorch's oneDNN no longer reads junk, ChannelAlignedConv2d can go")
-                    .isTrue();
+            NDList probe = linearProbe(conv(Conv2d.builder()), manager);
+            NDArray x = probe.get(0);
+            NDArray inputGradient = probe.get(1);
+            boolean junk = inputGradient.isNaN().any().getBoolean();
+            LoggerFactory.getLogger(ChannelAlignedConv2dTest.class)
+                    .info(
+                            "DJL's Conv2d {} uninitialised memory on this CPU",
+                            junk ? "reads" : "does not read");
+            if (!junk) {
+                assertThat(inputGradient.mul(x).sum().getFloat())
+                        .isCloseTo(
+                                probe.get(4).getFloat(),
+                                org.assertj.core.data.Percentage.withPercentage(1e-2));
+            }
         }
     }
 
@@ -157,14 +174,26 @@ class ChannelAlignedConv2dTest {
         return new NDList(x.getGradient(), weight.getGradient());
     }
 
+    /**
+     * DJL's Conv2d before BatchNorm with 24 input channels under junk-filled memory: NaN where
+     * oneDNN's blocked kernels read past the channels (why our input padding exists), else the
+     * float64 reference's gradients.
+     */
     @Test
-    void djlConv2dBeforeBatchNormReadsJunkWithMisalignedInputChannels() {
+    void djlConv2dBeforeBatchNormIsEitherVisiblyJunkOrExact() {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDList gradients =
                     gradientsThroughBatchNorm(Conv2d.builder(), DataType.FLOAT32, manager);
-            assertThat(gradients.get(0).isNaN().any().getBoolean())
-                    .as("if PyTorch's oneDNN no longer reads junk, the input padding can go")
-                    .isTrue();
+            if (!gradients.get(0).isNaN().any().getBoolean()) {
+                NDList reference =
+                        gradientsThroughBatchNorm(Conv2d.builder(), DataType.FLOAT64, manager);
+                for (int i = 0; i < 2; i++) {
+                    NDArray plain = gradients.get(i).toType(DataType.FLOAT64, false);
+                    assertThat(plain.allClose(reference.get(i), 1e-4, 1e-4, false))
+                            .as("gradient %d", i)
+                            .isTrue();
+                }
+            }
         }
     }
 

@@ -1,10 +1,13 @@
 package org.djmix.examples.cli;
 
 import org.djmix.tasks.data.DataSpec;
+import org.djmix.tasks.detection.DetectionData;
 import org.djmix.tasks.segmentation.SegmentationData;
 import picocli.CommandLine.Option;
 
-/** {@code --data}, a data spec (classification or segmentation) checked while parsing. */
+/**
+ * {@code --data}, a data spec (classification, segmentation or detection) checked while parsing.
+ */
 final class DataOption {
 
     @Option(
@@ -15,7 +18,9 @@ final class DataOption {
                     "the dataset: "
                             + DataSpec.FORMS
                             + "; for segmentation "
-                            + SegmentationData.FORMS)
+                            + SegmentationData.FORMS
+                            + "; for detection "
+                            + DetectionData.FORMS)
     private String data;
 
     /** The spec as given, for run files and messages. */
@@ -33,6 +38,21 @@ final class DataOption {
         return SegmentationData.accepts(data);
     }
 
+    /** Whether the data is a detection dataset. */
+    boolean isDetection() {
+        return DetectionData.accepts(data);
+    }
+
+    /** The parsed detection spec. */
+    DetectionData detection() {
+        return DetectionData.parse(data);
+    }
+
+    /** The task the data is for: classification, segmentation or detection. */
+    String task() {
+        return isSegmentation() ? "segmentation" : isDetection() ? "detection" : "classification";
+    }
+
     /** The parsed segmentation spec. */
     SegmentationData segmentation() {
         return SegmentationData.parse(data);
@@ -45,6 +65,8 @@ final class DataOption {
                     value -> {
                         if (SegmentationData.accepts(value)) {
                             SegmentationData.parse(value);
+                        } else if (DetectionData.accepts(value)) {
+                            DetectionData.parse(value);
                         } else {
                             DataSpec.parse(value);
                         }

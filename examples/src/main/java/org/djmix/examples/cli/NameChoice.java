@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.djmix.core.method.Methods;
 import org.djmix.tasks.classification.ClassificationModels;
+import org.djmix.tasks.detection.DetectionTask;
 import org.djmix.tasks.segmentation.SegmentationTask;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -45,14 +46,16 @@ abstract class NameChoice implements Iterable<String>, ITypeConverter<String> {
         }
     }
 
-    /** The classification models of {@link ClassificationModels#NAMES}. */
+    /** The models of every task. */
     static final class ModelNames extends NameChoice {
         ModelNames() {
             super(
                     "model",
-                    Stream.concat(
-                                    ClassificationModels.NAMES.stream(),
-                                    SegmentationTask.MODELS.stream())
+                    Stream.of(
+                                    ClassificationModels.NAMES,
+                                    SegmentationTask.MODELS,
+                                    DetectionTask.MODELS)
+                            .flatMap(List::stream)
                             .toList());
         }
     }

@@ -16,6 +16,11 @@ import org.djmix.tasks.classification.ClassificationModels;
 import org.djmix.tasks.classification.ClassificationTask;
 import org.djmix.tasks.data.DataSpec;
 import org.djmix.tasks.data.ImageDataset;
+import org.djmix.tasks.detection.DetectionData;
+import org.djmix.tasks.detection.DetectionDataset;
+import org.djmix.tasks.detection.DetectionSource;
+import org.djmix.tasks.detection.DetectionTask;
+import org.djmix.tasks.detection.DetectionTransform;
 import org.djmix.tasks.segmentation.JointTransform;
 import org.djmix.tasks.segmentation.SegmentationData;
 import org.djmix.tasks.segmentation.SegmentationDataset;
@@ -48,8 +53,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--task",
             description =
-                    "classification or segmentation (default: segmentation for the segmentation"
-                            + " data specs, else classification)")
+                    "classification, segmentation or detection (default: the one the data spec"
+                            + " is for)")
     private String task;
 
     @Mixin private DataOption data;
@@ -60,7 +65,7 @@ public final class TrainCommand implements Callable<Integer> {
             completionCandidates = NameChoice.ModelNames.class,
             description =
                     "the network: ${COMPLETION-CANDIDATES} (default wrn-28-2; segmentation:"
-                            + " deeplabv3-resnet50)")
+                            + " deeplabv3-resnet50; detection: fasterrcnn-resnet50-fpn)")
     private String model;
 
     @Option(
@@ -86,9 +91,29 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--weights",
             description =
-                    "segmentation: a torchvision state dict (.npz) to start from: an ImageNet"
-                            + " resnet50 (backbone) or a deeplabv3_resnet50")
+                    "segmentation and detection: a torchvision state dict (.npz) to start from:"
+                            + " an ImageNet resnet50 (backbone), a deeplabv3_resnet50 or a"
+                            + " fasterrcnn_resnet50_fpn")
     private Path weights;
+
+    @Option(
+            names = "--min-size",
+            description =
+                    "detection: resize so that the shorter side is this (default 800; shapes-det"
+                            + " 128)")
+    private Integer minSize;
+
+    @Option(
+            names = "--max-size",
+            description =
+                    "detection: but the longer side at most this (default 1333; shapes-det 128)")
+    private Integer maxSize;
+
+    @Option(
+            names = "--trainable-layers",
+            defaultValue = "3",
+            description = "detection: backbone stages that train, 0..5 (default ${DEFAULT-VALUE})")
+    private int trainableLayers;
 
     @Option(
             names = "--method",
@@ -164,35 +189,48 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean segmentation = data.isSegmentation();
-        String chosenTask = task != null ? task : segmentation ? "segmentation" : "classification";
-        if (!chosenTask.equals("classification") && !chosenTask.equals("segmentation")) {
+        String dataTask = data.task();
+        String chosenTask = task != null ? task : dataTask;
+        if (!List.of("classification", "segmentation", "detection").contains(chosenTask)) {
             throw new IllegalArgumentException(
-                    "unknown --task '" + task + "'; expected classification or segmentation");
+                    "unknown --task '"
+                            + task
+                            + "'; expected classification, segmentation or detection");
         }
-        if (chosenTask.equals("segmentation") != segmentation) {
+        if (!chosenTask.equals(dataTask)) {
             throw new IllegalArgumentException(
                     "--task "
                             + chosenTask
                             + " does not fit --data "
                             + data.text()
-                            + (segmentation
-                                    ? " (a segmentation dataset)"
-                                    : " (a classification dataset; segmentation takes "
-                                            + SegmentationData.FORMS
-                                            + ")"));
+                            + " (a "
+                            + dataTask
+                            + " dataset; segmentation takes "
+                            + SegmentationData.FORMS
+                            + ", detection "
+                            + DetectionData.FORMS
+                            + ")");
+        }
+        boolean segmentation = chosenTask.equals("segmentation");
+        boolean detection = chosenTask.equals("detection");
+        if (detection && method.equals(Methods.MIXUP)) {
+            throw new IllegalArgumentException(
+                    "--method mixup blends two images but keeps one image's boxes; it is not"
+                            + " offered for detection (the paper's detection baselines are"
+                            + " baseline, djmix and djmix-ra)");
         }
         NativeSetup.prepare();
-        Prepared run = segmentation ? segmentation() : classification();
+        Prepared run = segmentation ? segmentation() : detection ? detection() : classification();
         try (NDManager manager = NDManager.newBaseManager()) {
             MethodOptions.Builder options =
                     MethodOptions.builder()
                             .optSeed(seedOption.value())
-                            .optSeparatePasses(separatePasses)
+                            .optSeparatePasses(separatePasses || detection)
                             .optTaskOutputs(run.task().outputs())
-                            .optGeometricOps(!segmentation);
+                            .optGeometricOps(chosenTask.equals("classification"));
             if (Methods.needsDiscretizer(method)) {
-                options.setDiscretizer(loadDiscretizer(manager, run.shape(), !segmentation));
+                options.setDiscretizer(
+                        loadDiscretizer(manager, run.shape(), chosenTask.equals("classification")));
             }
             Method chosen = Methods.create(method, options.build());
             RunConfig config =
@@ -200,13 +238,13 @@ public final class TrainCommand implements Callable<Integer> {
                             RunConfig.FORMAT,
                             "djmix " + DJMixVersion.libraryVersion(),
                             chosenTask,
-                            modelName(segmentation),
+                            modelName(chosenTask),
                             run.numClasses(),
                             run.shape(),
                             data.text(),
                             method,
                             dae == null ? null : dae.toAbsolutePath().toString(),
-                            separatePasses,
+                            separatePasses || detection,
                             epochs,
                             batch,
                             learningRate,
@@ -225,24 +263,37 @@ public final class TrainCommand implements Callable<Integer> {
                             "saved %s: epoch %d, clean %s %.2f %%%n",
                             out,
                             last.epoch(),
-                            segmentation ? "1 - mIoU" : "test error",
+                            segmentation ? "1 - mIoU" : detection ? "1 - mAP" : "test error",
                             100 * last.testError());
         }
         return 0;
     }
 
     /** The model's name: the one given, else the task's default; it must suit the task. */
-    private String modelName(boolean segmentation) {
-        String name = model != null ? model : segmentation ? "deeplabv3-resnet50" : "wrn-28-2";
-        if (SegmentationTask.MODELS.contains(name) != segmentation) {
+    private String modelName(String chosenTask) {
+        Map<String, List<String>> models =
+                Map.of(
+                        "classification", ClassificationModels.NAMES,
+                        "segmentation", SegmentationTask.MODELS,
+                        "detection", DetectionTask.MODELS);
+        String name =
+                model != null
+                        ? model
+                        : switch (chosenTask) {
+                            case "segmentation" -> "deeplabv3-resnet50";
+                            case "detection" -> "fasterrcnn-resnet50-fpn";
+                            default -> "wrn-28-2";
+                        };
+        if (!models.get(chosenTask).contains(name)) {
             throw new IllegalArgumentException(
                     "--model "
                             + name
-                            + (segmentation
-                                    ? " is a classification model; segmentation takes "
-                                            + SegmentationTask.MODELS
-                                    : " is a segmentation model; classification takes "
-                                            + ClassificationModels.NAMES));
+                            + " is not a "
+                            + chosenTask
+                            + " model; "
+                            + chosenTask
+                            + " takes "
+                            + models.get(chosenTask));
         }
         return name;
     }
@@ -252,7 +303,7 @@ public final class TrainCommand implements Callable<Integer> {
         ImageDataset.Builder train = spec.read(true, trainLimit);
         ImageDataset test = spec.read(false, testLimit.value()).setSampling(batch, false).build();
         return new Prepared(
-                new ClassificationTask(modelName(false), test.getNumClasses()),
+                new ClassificationTask(modelName("classification"), test.getNumClasses()),
                 ClassificationTask.trainingData(train),
                 test,
                 test.getImageShape().getShape(),
@@ -285,7 +336,7 @@ public final class TrainCommand implements Callable<Integer> {
         int classes = trainImages.numClasses();
         SegmentationTask task =
                 new SegmentationTask(
-                        modelName(true), classes, outputStride, auxiliaryHead, weights);
+                        modelName("segmentation"), classes, outputStride, auxiliaryHead, weights);
         return new Prepared(
                 task,
                 trainData,
@@ -293,6 +344,53 @@ public final class TrainCommand implements Callable<Integer> {
                 new long[] {3, crop, crop},
                 classes,
                 task.options());
+    }
+
+    /** Resized training images with random flips; resized test images, padded batches. */
+    private Prepared detection() throws IOException {
+        DetectionData spec = data.detection();
+        DetectionSource trainImages = spec.train();
+        int[] size = spec.defaultSize();
+        int shorter = minSize != null ? minSize : size[0];
+        int longer = maxSize != null ? maxSize : Math.max(size[1], shorter);
+        DetectionTransform transform = new DetectionTransform(shorter, longer, false);
+        DetectionTransform flipping = new DetectionTransform(shorter, longer, true);
+        DetectionDataset.Builder test =
+                DetectionDataset.builder()
+                        .setSource(spec.test())
+                        .setTransform(transform)
+                        .setSampling(batch, false);
+        if (testLimit.value() != null) {
+            test.optLimit(testLimit.value());
+        }
+        TrainingData trainData =
+                (sampler, seed) -> {
+                    DetectionDataset.Builder train =
+                            DetectionDataset.builder()
+                                    .setSource(trainImages)
+                                    .setTransform(flipping)
+                                    .optTraining(seed)
+                                    .setSampling(sampler);
+                    if (trainLimit != null) {
+                        train.optLimit(trainLimit);
+                    }
+                    return train.build();
+                };
+        int classes = trainImages.classNames().size();
+        DetectionTask detectionTask =
+                new DetectionTask(
+                        modelName("detection"),
+                        classes,
+                        trainableLayers,
+                        seedOption.value(),
+                        weights);
+        return new Prepared(
+                detectionTask,
+                trainData,
+                test.build(),
+                new long[] {3, shorter, shorter},
+                classes,
+                detectionTask.options(transform));
     }
 
     /**
