@@ -2,11 +2,16 @@ package org.djmix.tasks.detection;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import ai.djl.nn.Activation;
+import org.djmix.core.nn.Scalars;
 
 /**
  * The two losses of Faster R-CNN's heads, as torchvision computes them: binary cross-entropy on
- * logits, \(\max(x, 0) - x z + \log(1 + e^{-|x|})\), and the smooth L1 of box codes, \(0.5
- * d^2/\beta\) for \(|d| < \beta\), else \(|d| - 0.5\beta\) (β = 1/9 in both heads).
+ * logits, \(\log(1 + e^{x}) - x z\) (PyTorch's stable softplus, gradient \(\sigma(x) - z\)
+ * everywhere), and the smooth L1 of box codes, \(0.5 d^2/\beta\) for \(|d| < \beta\), else \(|d| -
+ * 0.5\beta\) (β = 1/9 in both heads). Constants in the graph go through {@link Scalars}: DJL's
+ * {@code mul(Number)} and {@code maximum(Number)} keep a tensor over a freed Java buffer for the
+ * backward pass (docs/design.md, item 19), which made the detector's gradients explode at random.
  */
 public final class DetectionLosses {
 
@@ -23,10 +28,7 @@ public final class DetectionLosses {
      * @return a scalar
      */
     public static NDArray binaryCrossEntropy(NDArray logits, NDArray targets) {
-        return logits.maximum(0f)
-                .sub(logits.mul(targets))
-                .add(logits.abs().neg().exp().add(1f).log())
-                .mean();
+        return Activation.softPlus(logits).sub(logits.mul(targets)).mean();
     }
 
     /**
@@ -39,7 +41,7 @@ public final class DetectionLosses {
      */
     public static NDArray smoothL1Sum(NDArray predicted, NDArray targets, float beta) {
         NDArray distance = predicted.sub(targets).abs();
-        NDArray quadratic = distance.square().mul(0.5f / beta);
+        NDArray quadratic = Scalars.mul(distance.square(), 0.5 / beta);
         NDArray linear = distance.sub(0.5f * beta);
         return NDArrays.where(distance.lt(beta), quadratic, linear).sum();
     }

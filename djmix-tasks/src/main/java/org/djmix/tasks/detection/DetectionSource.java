@@ -3,13 +3,14 @@ package org.djmix.tasks.detection;
 import java.io.IOException;
 import java.util.List;
 import org.djmix.image.ByteImage;
+import org.djmix.tasks.data.NamedImageSource;
 
 /**
  * Images and their object boxes, read one at a time. Boxes are continuous pixel coordinates (x1,
  * y1, x2, y2) with 0 ≤ x1 &lt; x2 ≤ W; labels are object classes 0..K−1 (the detector adds the
  * background class itself).
  */
-public interface DetectionSource {
+public interface DetectionSource extends NamedImageSource {
 
     /**
      * One image's objects.
@@ -50,27 +51,11 @@ public interface DetectionSource {
     }
 
     /**
-     * Returns the number of images.
-     *
-     * @return the size
-     */
-    int size();
-
-    /**
      * Returns the object classes' names.
      *
      * @return K names, by label
      */
     List<String> classNames();
-
-    /**
-     * Reads one image.
-     *
-     * @param index the image
-     * @return 3 channels
-     * @throws IOException naming the file if it cannot be read
-     */
-    ByteImage image(int index) throws IOException;
 
     /**
      * Reads one image's objects.
@@ -82,10 +67,42 @@ public interface DetectionSource {
     Annotation annotation(int index) throws IOException;
 
     /**
-     * Names one image, for messages and predictions.
+     * Returns the first images only.
      *
-     * @param index the image
-     * @return e.g. the VOC image id
+     * @param count how many, at least 1
+     * @return a view of {@code min(count, size())} images
      */
-    String name(int index);
+    default DetectionSource limit(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("a limit must be at least 1, got " + count);
+        }
+        DetectionSource source = this;
+        int size = Math.min(count, source.size());
+        return new DetectionSource() {
+            @Override
+            public int size() {
+                return size;
+            }
+
+            @Override
+            public List<String> classNames() {
+                return source.classNames();
+            }
+
+            @Override
+            public ByteImage image(int index) throws IOException {
+                return source.image(index);
+            }
+
+            @Override
+            public Annotation annotation(int index) throws IOException {
+                return source.annotation(index);
+            }
+
+            @Override
+            public String name(int index) {
+                return source.name(index);
+            }
+        };
+    }
 }

@@ -27,14 +27,22 @@ import org.slf4j.LoggerFactory;
  *
  * @param modelName one of {@link #MODELS}
  * @param numClasses K object classes (VOC: 20)
- * @param trainableLayers backbone stages that train (torchvision's default 3)
+ * @param trainableLayers backbone stages that train (torchvision's default 3 with pretrained
+ *     weights, 5 without)
+ * @param frozenBatchNorm whether the backbone's BatchNorm is frozen (with pretrained weights) or
+ *     learns (from scratch), as torchvision chooses
  * @param seed the samplers' seed
  * @param pretrained a torchvision state dict ({@code .npz}) to start from, or null: a whole {@code
  *     fasterrcnn_resnet50_fpn} (its predictor too when its classes match) or an ImageNet {@code
  *     resnet50} (the backbone)
  */
 public record DetectionTask(
-        String modelName, int numClasses, int trainableLayers, long seed, Path pretrained)
+        String modelName,
+        int numClasses,
+        int trainableLayers,
+        boolean frozenBatchNorm,
+        long seed,
+        Path pretrained)
         implements Task {
 
     private static final Logger logger = LoggerFactory.getLogger(DetectionTask.class);
@@ -52,6 +60,12 @@ public record DetectionTask(
     /** The task option holding the longer side's bound. */
     public static final String MAX_SIZE = "maxSize";
 
+    /** The task option telling whether the backbone's BatchNorm is frozen. */
+    public static final String FROZEN_BATCH_NORM = "frozenBatchNorm";
+
+    /** The task option holding the object classes' names, comma-separated. */
+    public static final String CLASS_NAMES = "classNames";
+
     private static final long WARMUP_STEPS = 1000;
 
     /**
@@ -60,6 +74,7 @@ public record DetectionTask(
      * @param modelName one of {@link #MODELS}
      * @param numClasses &gt; 0
      * @param trainableLayers 0..5
+     * @param frozenBatchNorm any
      * @param seed any
      * @param pretrained a state dict or null
      */
@@ -68,15 +83,19 @@ public record DetectionTask(
             throw new IllegalArgumentException(
                     "unknown detection model '" + modelName + "'; expected one of " + MODELS);
         }
-        builder(modelName, numClasses, trainableLayers, seed).build();
+        builder(modelName, numClasses, trainableLayers, frozenBatchNorm, seed).build();
     }
 
-    private static FasterRcnn.Builder builder(String name, int classes, int trainable, long seed) {
+    private static FasterRcnn.Builder builder(
+            String name, int classes, int trainable, boolean frozen, long seed) {
         FasterRcnn.Builder builder =
                 FasterRcnn.builder()
                         .setNumClasses(classes)
                         .optTrainableLayers(trainable)
                         .optSeed(seed);
+        if (!frozen) {
+            builder.optTrainableBatchNorm();
+        }
         return name.equals("fasterrcnn-small") ? builder.optSmallBackbone() : builder;
     }
 
@@ -93,6 +112,7 @@ public record DetectionTask(
                 config.model(),
                 config.numClasses(),
                 Integer.parseInt(option(config, run, TRAINABLE_LAYERS)),
+                Boolean.parseBoolean(option(config, run, FROZEN_BATCH_NORM)),
                 config.seed(),
                 null);
     }
@@ -125,24 +145,45 @@ public record DetectionTask(
     }
 
     /**
-     * Returns the settings a run records to rebuild this task and its transform.
+     * Reads the object classes' names a run was trained on.
+     *
+     * @param config the run's config
+     * @param run the run directory, for messages
+     * @return K names
+     * @throws IOException naming the config file if the option is missing
+     */
+    public static List<String> classNames(RunConfig config, Path run) throws IOException {
+        return List.of(option(config, run, CLASS_NAMES).split(","));
+    }
+
+    /**
+     * Returns the settings a run records to rebuild this task, its transform and its class names.
      *
      * @param transform the resize the run uses
-     * @return trainable layers, min and max side
+     * @param classNames the K object classes' names (without commas)
+     * @return trainable layers, min and max side, class names
      */
-    public Map<String, String> options(DetectionTransform transform) {
+    public Map<String, String> options(DetectionTransform transform, List<String> classNames) {
+        if (classNames.size() != numClasses || classNames.stream().anyMatch(n -> n.contains(","))) {
+            throw new IllegalArgumentException(
+                    "need " + numClasses + " class names without commas, got " + classNames);
+        }
         return Map.of(
                 TRAINABLE_LAYERS,
                 Integer.toString(trainableLayers),
+                FROZEN_BATCH_NORM,
+                Boolean.toString(frozenBatchNorm),
                 MIN_SIZE,
                 Integer.toString(transform.minSize()),
                 MAX_SIZE,
-                Integer.toString(transform.maxSize()));
+                Integer.toString(transform.maxSize()),
+                CLASS_NAMES,
+                String.join(",", classNames));
     }
 
     @Override
     public Block model() {
-        return builder(modelName, numClasses, trainableLayers, seed).build();
+        return builder(modelName, numClasses, trainableLayers, frozenBatchNorm, seed).build();
     }
 
     @Override

@@ -20,9 +20,9 @@ import org.djmix.tasks.classification.ResNet;
 /**
  * Faster R-CNN with a feature pyramid (Ren et al. 2015, Lin et al. 2017) as torchvision's {@code
  * fasterrcnn_resnet50_fpn}, so its {@code state_dict} loads by position: a ResNet-50 {@code
- * backbone.body} with {@link ai.djl.nn.norm.BatchNorm} frozen ({@code FrozenBatchNorm2d}) and the
- * stem and first stages frozen (3 trainable stages by default), a {@code backbone.fpn} ({@link
- * FeaturePyramid}), an {@code rpn.head} ({@link RpnHead}) over the {@link
+ * backbone.body} with BatchNorm frozen ({@code FrozenBatchNorm2d}; learning only when training from
+ * scratch) and the stem and first stages frozen (3 trainable stages by default), a {@code
+ * backbone.fpn} ({@link FeaturePyramid}), an {@code rpn.head} ({@link RpnHead}) over the {@link
  * AnchorGenerator#fpnDefault()} anchors, proposals ({@link ProposalSelector}), {@link
  * MultiScaleRoiAlign}, {@code roi_heads.box_head} and {@code box_predictor} ({@link BoxHeads}).
  *
@@ -73,7 +73,10 @@ public final class FasterRcnn extends AbstractBlock {
 
     private FasterRcnn(Builder builder) {
         super(VERSION);
-        ResNet.Builder resnet = ResNet.builder().setNumClasses(0).optFrozenBatchNorm();
+        ResNet.Builder resnet = ResNet.builder().setNumClasses(0);
+        if (builder.frozenBatchNorm) {
+            resnet.optFrozenBatchNorm();
+        }
         if (builder.small) {
             resnet.optStages(new int[] {1, 1, 1, 1}, 16);
         }
@@ -505,6 +508,7 @@ public final class FasterRcnn extends AbstractBlock {
 
         private int classes = -1;
         private boolean small;
+        private boolean frozenBatchNorm = true;
         private int trainableLayers = 3;
         private ProposalSelector trainingProposals =
                 new ProposalSelector(2000, 2000, 0.7f, 1e-3f, 0f);
@@ -536,6 +540,18 @@ public final class FasterRcnn extends AbstractBlock {
          */
         public Builder optSmallBackbone() {
             small = true;
+            return this;
+        }
+
+        /**
+         * Uses BatchNorm that learns in the backbone instead of the frozen one: for training from
+         * scratch (torchvision does the same without pretrained weights), since a frozen BatchNorm
+         * at its initial values does not normalise at all.
+         *
+         * @return this builder
+         */
+        public Builder optTrainableBatchNorm() {
+            frozenBatchNorm = false;
             return this;
         }
 

@@ -7,6 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.djmix.core.nn.Scalars;
 
 /**
  * The box branch's training targets and loss, as torchvision's {@code RoIHeads} in training: each
@@ -148,7 +149,7 @@ public record RoiSampling(Matcher matcher, BalancedSampler sampler, BoxCoder cod
                         .get(new NDIndex("{}", device(manager.create(target), classLogits)));
         NDArray classification = picked.neg().mean();
         if (positives == 0) {
-            return new NDList(classification, codes.sum().mul(0f));
+            return new NDList(classification, Scalars.mul(codes.sum(), 0));
         }
         long[] rows = new long[positives];
         float[] boxes = new float[4 * positives];
@@ -169,7 +170,9 @@ public record RoiSampling(Matcher matcher, BalancedSampler sampler, BoxCoder cod
                         device(manager.create(references, shape), classLogits));
         NDArray predicted =
                 codes.reshape(-1, 4).get(new NDIndex("{}", device(manager.create(rows), codes)));
-        NDArray box = DetectionLosses.smoothL1Sum(predicted, targets, DetectionLosses.BETA).div(r);
+        NDArray box =
+                Scalars.div(
+                        DetectionLosses.smoothL1Sum(predicted, targets, DetectionLosses.BETA), r);
         return new NDList(classification, box);
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.djmix.core.nn.Scalars;
 
 /**
  * The region proposal network's loss, as torchvision's {@code RegionProposalNetwork.compute_loss}:
@@ -101,7 +102,7 @@ public record RpnLoss(Matcher matcher, BalancedSampler sampler) {
                         allLogits.get(new NDIndex("{}", drawn)), manager.create(targets));
         NDArray boxLoss;
         if (positives.isEmpty()) {
-            boxLoss = allDeltas.sum().mul(0f);
+            boxLoss = Scalars.mul(allDeltas.sum(), 0);
         } else {
             NDArray chosen =
                     allDeltas.get(
@@ -114,8 +115,9 @@ public record RpnLoss(Matcher matcher, BalancedSampler sampler) {
             NDArray codes =
                     CODER.encode(stack(manager, matchedBoxes), stack(manager, matchedAnchors));
             boxLoss =
-                    DetectionLosses.smoothL1Sum(chosen, codes, DetectionLosses.BETA)
-                            .div(Math.max(1, sampled.size()));
+                    Scalars.div(
+                            DetectionLosses.smoothL1Sum(chosen, codes, DetectionLosses.BETA),
+                            Math.max(1, sampled.size()));
         }
         return new NDList(objectnessLoss, boxLoss);
     }

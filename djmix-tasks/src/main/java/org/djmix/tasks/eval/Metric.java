@@ -3,13 +3,19 @@ package org.djmix.tasks.eval;
 /**
  * What a robustness report measures, with the names its files give it: the error rate of a
  * classifier (lower is better) or the mean intersection over union of a segmenter, \(\mathrm{mIoU}
- * = \frac{1}{K}\sum_k \frac{TP_k}{TP_k + FP_k + FN_k}\) (higher is better). Both lie in [0, 1].
+ * = \frac{1}{K}\sum_k \frac{TP_k}{TP_k + FP_k + FN_k}\) (higher is better), or the mean average
+ * precision of a detector (higher is better). All lie in [0, 1].
  */
 public enum Metric {
     /** A classifier's error rate. */
     ERROR("error", "Error", "errors"),
     /** A segmenter's mean IoU over the classes. */
-    MEAN_IOU("mIoU", "MIoU", "mIoU");
+    MEAN_IOU("mIoU", "MIoU", "mIoU"),
+    /**
+     * A detector's VOC mAP@0.5; under corruption its mean is the mPC and mPC / clean the rPC
+     * (Michaelis et al. 2019).
+     */
+    MEAN_AP("mAP", "MAP", "mAP");
 
     private final String label;
     private final String suffix;

@@ -63,6 +63,10 @@ public final class ReportFiles {
                         r.metric().key("meanCorrupted") + " " + subset.getKey(),
                         r.meanCorrupted(subset.getValue()));
             }
+            if (r.metric() == Metric.MEAN_AP) {
+                m.put("mPC", r.meanCorrupted());
+                m.put("rPC", r.meanCorrupted() / r.clean());
+            }
             m.put("severities", r.severities());
             m.put(r.metric().valuesKey(), r.values());
             if (r != reports.get(0) && paired(reports)) {
@@ -126,6 +130,9 @@ public final class ReportFiles {
                     r -> r.meanCorrupted(subset.getValue()));
         }
         RobustnessReport first = reports.get(0);
+        if (first.metric() == Metric.MEAN_AP) {
+            row(s, "rPC = mPC / clean", reports, r -> r.meanCorrupted() / r.clean());
+        }
         if (imageNet && first.corruptionErrors().size() == 15 && first.severities().size() == 5) {
             row(s, "mCE (AlexNet = 100)", reports, RobustnessReport::meanCorruptionError);
             row(s, "relative mCE", reports, RobustnessReport::relativeMeanCorruptionError);

@@ -33,8 +33,10 @@ class DetectionTrainingTest {
 
     @Test
     void fasterRcnnTrainsWithDjmixAndRecordsOneMinusMap() throws IOException {
-        DetectionTask task = new DetectionTask("fasterrcnn-small", Shapes4.CLASSES, 3, 5, null);
+        DetectionTask task =
+                new DetectionTask("fasterrcnn-small", Shapes4.CLASSES, 5, false, 5, null);
         DetectionTransform transform = new DetectionTransform(64, 64, false);
+        ShapesDetection train = new ShapesDetection(true, 4, 64);
         RunConfig config =
                 new RunConfig(
                         RunConfig.FORMAT,
@@ -54,7 +56,7 @@ class DetectionTrainingTest {
                         0.9f,
                         0,
                         3,
-                        task.options(transform));
+                        task.options(transform, train.classNames()));
         TaskTrainer trainer =
                 TaskTrainer.of(
                         task,
@@ -67,7 +69,6 @@ class DetectionTrainingTest {
                                         .optTaskOutputs(task.outputs())
                                         .build()),
                         config);
-        ShapesDetection train = new ShapesDetection(true, 4, 64);
         DetectionDataset val =
                 DetectionDataset.builder()
                         .setSource(new ShapesDetection(false, 2, 64))

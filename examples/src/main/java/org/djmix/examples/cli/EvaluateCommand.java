@@ -13,6 +13,9 @@ import org.djmix.corruptions.Corruption;
 import org.djmix.corruptions.CorruptionProfile;
 import org.djmix.corruptions.LabelledImages;
 import org.djmix.tasks.data.ImageDataset;
+import org.djmix.tasks.detection.DetectionEvaluation;
+import org.djmix.tasks.detection.DetectionSource;
+import org.djmix.tasks.detection.Detector;
 import org.djmix.tasks.eval.CorruptionSource;
 import org.djmix.tasks.eval.ImageClassifier;
 import org.djmix.tasks.eval.ReportFiles;
@@ -96,6 +99,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (data.isSegmentation()) {
             return segmentation();
         }
+        if (data.isDetection()) {
+            return detection();
+        }
         ImageDataset test =
                 data.spec().read(false, testLimit.value()).setSampling(1, false).build();
         LabelledImages clean = test.asLabelledImages();
@@ -140,13 +146,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (testLimit.value() != null) {
             validation = validation.limit(testLimit.value());
         }
-        if (corrupted.directory != null && corrupted.directory.startsWith("cifar-c:")) {
-            throw new IllegalArgumentException(
-                    "--corrupted cifar-c: holds classification images; segmentation reads"
-                            + " imagenet-c:DIR (write it with 'djmix corrupt --input "
-                            + data.text()
-                            + " --output DIR')");
-        }
+        refuseCifarC("segmentation");
         CorruptionSource source = source(validation.asLabelledImages());
         List<RobustnessReport> reports;
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -173,12 +173,58 @@ public final class EvaluateCommand implements Callable<Integer> {
                             corruption.corruptions(Corruption.SEGMENTATION_DETECTION),
                             corruption.severities());
         }
+        return finish(reports, "mIoU");
+    }
+
+    /** Detection-C: mAP of detection runs on the test images, clean and corrupted; mPC, rPC. */
+    private int detection() throws IOException {
+        if (meanCorruptionError) {
+            throw new IllegalArgumentException(
+                    "--mce is for ImageNet classification; detection reports mAP, mPC and rPC");
+        }
+        DetectionSource test = data.detection().test();
+        if (testLimit.value() != null) {
+            test = test.limit(testLimit.value());
+        }
+        refuseCifarC("detection");
+        CorruptionSource source = source(test.asLabelledImages());
+        List<RobustnessReport> reports;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Map<String, Detector> detectors = new LinkedHashMap<>();
+            for (Path run : runs) {
+                detectors.put(reportName(run, detectors.keySet()), Detector.load(run, manager, 8));
+            }
+            reports =
+                    DetectionEvaluation.evaluate(
+                            detectors,
+                            test,
+                            source,
+                            corruption.corruptions(Corruption.SEGMENTATION_DETECTION),
+                            corruption.severities());
+        }
+        return finish(reports, "mAP");
+    }
+
+    /** The dense tasks read corrupted folders: a CIFAR-C directory holds classification images. */
+    private void refuseCifarC(String task) {
+        if (corrupted.directory != null && corrupted.directory.startsWith("cifar-c:")) {
+            throw new IllegalArgumentException(
+                    "--corrupted cifar-c: holds classification images; "
+                            + task
+                            + " reads imagenet-c:DIR (write it with 'djmix corrupt --input "
+                            + data.text()
+                            + " --output DIR')");
+        }
+    }
+
+    /** Writes the report files and prints each model's clean and mean corrupted figure. */
+    private int finish(List<RobustnessReport> reports, String metric) throws IOException {
         ReportFiles.write(reports, Map.of(), false, out);
         PrintWriter console = spec.commandLine().getOut();
         for (RobustnessReport r : reports) {
             console.printf(
-                    "%s: clean mIoU %.2f %%, mean corrupted mIoU %.2f %%%n",
-                    r.model(), 100 * r.clean(), 100 * r.meanCorrupted());
+                    "%s: clean %s %.2f %%, mean corrupted %s %.2f %%%n",
+                    r.model(), metric, 100 * r.clean(), metric, 100 * r.meanCorrupted());
         }
         console.println("wrote " + out.resolve("report.md"));
         return 0;

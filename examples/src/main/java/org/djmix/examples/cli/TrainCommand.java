@@ -111,9 +111,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--trainable-layers",
-            defaultValue = "3",
-            description = "detection: backbone stages that train, 0..5 (default ${DEFAULT-VALUE})")
-    private int trainableLayers;
+            description =
+                    "detection: backbone stages that train, 0..5 (default 3 with --weights, with"
+                            + " BatchNorm frozen; 5 from scratch, with BatchNorm learning)")
+    private Integer trainableLayers;
 
     @Option(
             names = "--method",
@@ -213,7 +214,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         boolean segmentation = chosenTask.equals("segmentation");
         boolean detection = chosenTask.equals("detection");
-        if (detection && method.equals(Methods.MIXUP)) {
+        if (detection && method.equals("mixup")) {
             throw new IllegalArgumentException(
                     "--method mixup blends two images but keeps one image's boxes; it is not"
                             + " offered for detection (the paper's detection baselines are"
@@ -381,7 +382,8 @@ public final class TrainCommand implements Callable<Integer> {
                 new DetectionTask(
                         modelName("detection"),
                         classes,
-                        trainableLayers,
+                        trainableLayers != null ? trainableLayers : weights != null ? 3 : 5,
+                        weights != null,
                         seedOption.value(),
                         weights);
         return new Prepared(
@@ -390,7 +392,7 @@ public final class TrainCommand implements Callable<Integer> {
                 test.build(),
                 new long[] {3, shorter, shorter},
                 classes,
-                detectionTask.options(transform));
+                detectionTask.options(transform, trainImages.classNames()));
     }
 
     /**
