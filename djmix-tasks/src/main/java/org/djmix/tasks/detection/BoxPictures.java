@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.djmix.core.training.RunJson;
 import org.djmix.image.BufferedImages;
 import org.djmix.image.ByteImage;
 import org.djmix.tasks.segmentation.VocPalette;
@@ -72,13 +73,17 @@ public final class BoxPictures {
     }
 
     /**
-     * Lists the detections for JSON.
+     * Writes the detections as JSON: a list of {@code {"class", "score", "box": [x1, y1, x2, y2]}}.
      *
      * @param detections one image's detections
      * @param classNames the K class names
-     * @return one map per detection: class, score, box (x1, y1, x2, y2)
+     * @return the JSON text
      */
-    public static List<Map<String, Object>> records(
+    public static String json(Detections detections, List<String> classNames) {
+        return RunJson.GSON.toJson(records(detections, classNames));
+    }
+
+    private static List<Map<String, Object>> records(
             Detections detections, List<String> classNames) {
         List<Map<String, Object>> records = new ArrayList<>(detections.size());
         float[] boxes = detections.boxes();

@@ -204,7 +204,8 @@ public record DetectionTask(
 
     @Override
     public Tracker learningRate(float baseRate, long totalSteps, long restartSteps) {
-        return new WarmupStepDecay(baseRate, totalSteps, Math.min(WARMUP_STEPS, totalSteps / 10));
+        return new WarmupStepDecay(
+                baseRate, totalSteps, Math.min(WARMUP_STEPS, Math.max(1, totalSteps / 26)));
     }
 
     @Override

@@ -8,7 +8,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +43,11 @@ import org.djmix.tasks.classification.ResNet;
  *       (N), and the backbone's output; D = {@link DetectionPostprocess#detectionsPerImage()}.
  * </ul>
  *
+ * <p>Initialisation (before any pretrained weights load) follows torchvision: the pyramid's
+ * convolutions \(\mathcal{U}(\pm\sqrt{3/\mathrm{fan_{in}}})\), the RPN head's \(\mathcal{N}(0,
+ * 0.01^2)\), whatever initialiser the trainer sets for the rest; a larger start makes the first
+ * proposals' box codes explode.
+ *
  * <p>The backbone's output, what the consistency term \(\mathrm{JS}(f(\tilde{x}), f(x))\) compares,
  * is every pyramid level flattened and joined, (N, C, Σ H_l W_l), class axis 1.
  */
@@ -47,6 +56,14 @@ public final class FasterRcnn extends AbstractBlock {
     private static final byte VERSION = 1;
     private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
     private static final float[] STD = {0.229f, 0.224f, 0.225f};
+
+    /** torchvision's FPN initialisation: {@code kaiming_uniform_(a=1)}, bound √(3 / fan-in). */
+    private static final Initializer FPN_INIT =
+            new XavierInitializer(
+                    XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.IN, 3);
+
+    /** torchvision's RPN head initialisation: \(\mathcal{N}(0, 0.01^2)\). */
+    private static final Initializer RPN_INIT = new NormalInitializer(0.01f);
 
     /** The training outputs: four losses, then the backbone's output. */
     public static final int OUTPUTS = 5;
@@ -457,8 +474,10 @@ public final class FasterRcnn extends AbstractBlock {
             NDManager manager, DataType dataType, Shape... inputShapes) {
         backbone.initialize(manager, dataType, inputShapes[0]);
         Shape[] stages = stageShapes(inputShapes[0]);
+        pyramid.setInitializer(FPN_INIT, Parameter.Type.WEIGHT);
         pyramid.initialize(manager, dataType, stages);
         Shape[] levels = pyramid.getOutputShapes(stages);
+        rpnHead.setInitializer(RPN_INIT, Parameter.Type.WEIGHT);
         rpnHead.initialize(manager, dataType, levels);
         long channels = levels[0].get(1);
         Shape pooled = new Shape(1, channels, pooler.outputSize(), pooler.outputSize());

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.djmix.core.training.RunJson;
 import org.djmix.corruptions.FolderImages;
 import org.djmix.corruptions.LabelledImages;
 import org.djmix.image.BufferedImages;
@@ -158,7 +157,7 @@ public final class PredictCommand implements Callable<Integer> {
                 String stem = stem(images.relativePath(i));
                 AtomicFiles.writeString(
                         out.resolve(stem + ".boxes.json"),
-                        RunJson.GSON.toJson(BoxPictures.records(found, detector.getClassNames())));
+                        BoxPictures.json(found, detector.getClassNames()));
                 BufferedImages.writePng(
                         BoxPictures.overlay(image, found, detector.getClassNames()),
                         out.resolve(stem + ".overlay.png"));
