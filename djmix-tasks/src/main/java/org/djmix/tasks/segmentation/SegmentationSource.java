@@ -66,4 +66,45 @@ public interface SegmentationSource extends NamedImageSource {
             }
         };
     }
+
+    /**
+     * Views images without masks as a segmentation source whose every pixel is ignored ({@value
+     * SegmentationLoss#IGNORE}), so the joint crops and flips serve them too (g's training on a
+     * detection set's images).
+     *
+     * @param images the images
+     * @param numClasses K, for consumers that ask
+     * @return the source
+     */
+    static SegmentationSource unlabelled(NamedImageSource images, int numClasses) {
+        return new SegmentationSource() {
+            @Override
+            public int size() {
+                return images.size();
+            }
+
+            @Override
+            public int numClasses() {
+                return numClasses;
+            }
+
+            @Override
+            public ByteImage image(int index) throws IOException {
+                return images.image(index);
+            }
+
+            @Override
+            public ByteImage mask(int index) throws IOException {
+                ByteImage image = images.image(index);
+                byte[] ignored = new byte[image.height() * image.width()];
+                java.util.Arrays.fill(ignored, (byte) SegmentationLoss.IGNORE);
+                return ByteImage.wrap(1, image.height(), image.width(), ignored);
+            }
+
+            @Override
+            public String name(int index) {
+                return images.name(index);
+            }
+        };
+    }
 }

@@ -12,6 +12,7 @@ import org.djmix.corruptions.FolderImages;
 import org.djmix.corruptions.ImageFolderCWriter;
 import org.djmix.corruptions.LabelledImages;
 import org.djmix.tasks.data.DataSpec;
+import org.djmix.tasks.detection.DetectionData;
 import org.djmix.tasks.segmentation.SegmentationData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +43,9 @@ public final class CorruptCommand implements Callable<Integer> {
                             + DataSpec.FORMS
                             + "; its test split), a segmentation dataset ("
                             + SegmentationData.FORMS
-                            + "; its validation images) or a folder")
+                            + "; its validation images), a detection dataset ("
+                            + DetectionData.FORMS
+                            + "; its test images) or a folder")
     private String input;
 
     @Option(names = "--output", description = "the output directory")
@@ -74,14 +77,19 @@ public final class CorruptCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean segmentation = SegmentationData.accepts(input);
+        boolean detection = DetectionData.accepts(input);
         List<Corruption> chosen =
                 corruption.corruptions(
-                        segmentation ? Corruption.SEGMENTATION_DETECTION : Corruption.COMMON);
+                        segmentation || detection
+                                ? Corruption.SEGMENTATION_DETECTION
+                                : Corruption.COMMON);
         List<Integer> levels = corruption.severities();
-        boolean dataset = !segmentation && isDataSpec(input);
+        boolean dataset = !segmentation && !detection && isDataSpec(input);
         LabelledImages images;
         if (segmentation) {
             images = SegmentationData.parse(input).validation().asLabelledImages();
+        } else if (detection) {
+            images = DetectionData.parse(input).test().asLabelledImages();
         } else if (dataset) {
             images =
                     DataSpec.parse(input)

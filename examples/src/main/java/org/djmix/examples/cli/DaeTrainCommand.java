@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.djmix.tasks.data.DataSpec;
 import org.djmix.tasks.data.ImageDataset;
+import org.djmix.tasks.detection.DetectionData;
+import org.djmix.tasks.detection.DetectionSource;
 import org.djmix.tasks.segmentation.JointTransform;
 import org.djmix.tasks.segmentation.SegmentationData;
 import org.djmix.tasks.segmentation.SegmentationDataset;
@@ -45,7 +47,7 @@ public final class DaeTrainCommand implements Callable<Integer> {
             names = "--crop",
             defaultValue = "128",
             description =
-                    "segmentation data: train g on random crops of this side (default"
+                    "segmentation and detection data: train g on random crops of this side (default"
                             + " ${DEFAULT-VALUE}); g then applies to images of any size")
     private int crop;
 
@@ -120,6 +122,21 @@ public final class DaeTrainCommand implements Callable<Integer> {
             SegmentationData spec = data.segmentation();
             train = crops(spec.train(), trainLimit, seedOption.value());
             test = crops(spec.validation(), testLimit.value(), seedOption.value());
+            imageShape = new Shape(3, crop, crop);
+        } else if (data.isDetection()) {
+            DetectionData spec = data.detection();
+            DetectionSource images = spec.train();
+            int classes = images.classNames().size();
+            train =
+                    crops(
+                            SegmentationSource.unlabelled(images, classes),
+                            trainLimit,
+                            seedOption.value());
+            test =
+                    crops(
+                            SegmentationSource.unlabelled(spec.test(), classes),
+                            testLimit.value(),
+                            seedOption.value());
             imageShape = new Shape(3, crop, crop);
         } else {
             DataSpec spec = data.spec();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Runs the {@code djmix} command line in a test and keeps what it wrote. */
@@ -62,6 +63,38 @@ final class CliRun {
                 "2",
                 "--out",
                 out.toString());
+    }
+
+    /** Trains fasterrcnn-small for one epoch on 8 shapes-det images at 64×64 (4 to validate). */
+    int trainSmallDetector(Path out, String method, String... more) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "train",
+                                "--data",
+                                "shapes-det",
+                                "--model",
+                                "fasterrcnn-small",
+                                "--method",
+                                method,
+                                "--min-size",
+                                "64",
+                                "--max-size",
+                                "64",
+                                "--epochs",
+                                "1",
+                                "--batch",
+                                "4",
+                                "--lr",
+                                "0.01",
+                                "--train-limit",
+                                "8",
+                                "--test-limit",
+                                "4",
+                                "--out",
+                                out.toString()));
+        args.addAll(List.of(more));
+        return run(args.toArray(new String[0]));
     }
 
     /** Everything written to standard output so far. */
