@@ -2,8 +2,8 @@ package org.djmix.tasks.detection;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
 
 /**
  * RoIAlign (He et al. 2017) with torchvision's semantics ({@code torchvision.ops.roi_align}): each
@@ -17,8 +17,10 @@ import ai.djl.ndarray.types.Shape;
  *
  * <p>Samples more than one pixel outside the map count as zero; samples just outside are clamped to
  * the border, as in torchvision's kernel. The sample positions and weights are computed on the host
- * (regions carry no gradient in Faster R-CNN); the feature map is gathered on its device, so the
- * gradient with respect to the features is PyTorch's own.
+ * (regions carry no gradient in Faster R-CNN); the feature map's rows are gathered on its device
+ * (an embedding lookup, whose backward accumulates in parallel where advanced indexing's is serial
+ * on the CPU) and weighted by a batched matrix product, so the gradient with respect to the
+ * features is PyTorch's own.
  *
  * @param outputHeight bins per column (7 in Faster R-CNN)
  * @param outputWidth bins per row
@@ -77,10 +79,15 @@ public record RoiAlign(
         NDManager manager = features.getManager();
         NDArray flat = features.transpose(0, 2, 3, 1).reshape(-1, channels);
         NDArray index = manager.create(samples.pixels, new Shape(samples.pixels.length));
-        NDArray weight = manager.create(samples.weights, new Shape(samples.weights.length, 1));
-        NDArray gathered = flat.get(new NDIndex("{}", index)).mul(weight);
-        return gathered.reshape(r, outputHeight, outputWidth, samples.perBin, channels)
-                .sum(new int[] {3})
+        int cells = r * outputHeight * outputWidth;
+        NDArray weight = manager.create(samples.weights, new Shape(cells, 1, samples.perBin));
+        NDArray gathered =
+                flat.getNDArrayInternal()
+                        .embedding(index, flat, SparseFormat.DENSE)
+                        .head()
+                        .reshape(cells, samples.perBin, channels);
+        return weight.matMul(gathered)
+                .reshape(r, outputHeight, outputWidth, channels)
                 .transpose(0, 3, 1, 2);
     }
 
