@@ -1,6 +1,8 @@
 package org.djmix.tasks.detection;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
@@ -33,6 +35,15 @@ public record RoiAlign(
         int outputHeight, int outputWidth, float spatialScale, int samplingRatio, boolean aligned) {
 
     /**
+     * The most feature values one gather may hold (2^28 floats, 1 GiB); more regions are pooled in
+     * chunks, so inference on thousands of regions keeps its memory bounded.
+     */
+    private static final long MAX_GATHERED = 1L << 28;
+
+    /** The gather's entries per bin at sampling ratio 2 (4 samples × 4 neighbours). */
+    private static final int MAX_SAMPLES_PER_BIN = 16;
+
+    /**
      * Checks the values.
      *
      * @param outputHeight &gt; 0
@@ -61,6 +72,11 @@ public record RoiAlign(
      * @return (R, C, outputHeight, outputWidth), on the features' device
      */
     public NDArray apply(NDArray features, NDArray rois) {
+        return apply(features, rois, MAX_GATHERED);
+    }
+
+    /** Pools every region, gathering at most {@code maxGathered} feature values at a time. */
+    NDArray apply(NDArray features, NDArray rois, long maxGathered) {
         Shape shape = features.getShape();
         Shape roiShape = rois.getShape();
         if (shape.dimension() != 4 || roiShape.dimension() != 2 || roiShape.get(1) != 5) {
@@ -75,9 +91,27 @@ public record RoiAlign(
         int height = (int) shape.get(2);
         int width = (int) shape.get(3);
         int r = (int) roiShape.get(0);
-        Samples samples = samples(rois.toFloatArray(), r, n, height, width);
-        NDManager manager = features.getManager();
+        float[] all = rois.toFloatArray();
         NDArray flat = features.transpose(0, 2, 3, 1).reshape(-1, channels);
+        long perRoi = (long) outputHeight * outputWidth * MAX_SAMPLES_PER_BIN * channels;
+        int chunk = (int) Math.max(1, Math.min(r, maxGathered / perRoi));
+        if (chunk >= r) {
+            return pool(flat, all, r, n, height, width, channels);
+        }
+        NDList parts = new NDList();
+        for (int start = 0; start < r; start += chunk) {
+            int end = Math.min(r, start + chunk);
+            float[] part = java.util.Arrays.copyOfRange(all, 5 * start, 5 * end);
+            parts.add(pool(flat, part, end - start, n, height, width, channels));
+        }
+        return NDArrays.concat(parts);
+    }
+
+    /** Pools r regions from the flattened (N·H·W, C) map. */
+    private NDArray pool(
+            NDArray flat, float[] rois, int r, int n, int height, int width, int channels) {
+        Samples samples = samples(rois, r, n, height, width);
+        NDManager manager = flat.getManager();
         NDArray index = manager.create(samples.pixels, new Shape(samples.pixels.length));
         int cells = r * outputHeight * outputWidth;
         NDArray weight = manager.create(samples.weights, new Shape(cells, 1, samples.perBin));
