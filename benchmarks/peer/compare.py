@@ -4,7 +4,8 @@ same thread count, and prints each round's ratio (ours / PyTorch) with the media
 Steps: baseline and djmix (WRN-28-2 at batch 128, TrainingStepBenchmark / wrn_step.py), vqvae
 (the paper's VQ-VAE g at batch 128, VqVaeStepBenchmark / vqvae_step.py), and deeplab-baseline and
 deeplab-djmix (DeepLab-v3 ResNet-50 at batch 2 of 513x513, DeepLabStepBenchmark / deeplab_step.py;
-seconds per step on a CPU, so fewer steps are timed).
+seconds per step on a CPU, so fewer steps are timed), and frcnn-baseline and frcnn-djmix (Faster
+R-CNN ResNet-50 FPN at batch 2 of 512x512, DetectionStepBenchmark / frcnn_step.py).
 
 Build first (./mvnw -q install -DskipTests), then from the repository root:
   python3 benchmarks/peer/compare.py --step baseline --threads 2 --rounds 3
@@ -38,6 +39,10 @@ PEERS = {
                          ["deeplab_step.py", "--step", "baseline"] + LONG_PEER),
     "deeplab-djmix": (["DeepLabStepBenchmark", "-p", "method=djmix"] + LONG_JMH,
                       ["deeplab_step.py", "--step", "djmix"] + LONG_PEER),
+    "frcnn-baseline": (["DetectionStepBenchmark", "-p", "method=baseline"] + LONG_JMH,
+                       ["frcnn_step.py", "--step", "baseline"] + LONG_PEER),
+    "frcnn-djmix": (["DetectionStepBenchmark", "-p", "method=djmix"] + LONG_JMH,
+                    ["frcnn_step.py", "--step", "djmix"] + LONG_PEER),
 }
 
 
