@@ -111,7 +111,7 @@ class TrainCommandTest {
         assertThat(run("train", "--data", "shapes-seg", "--model", "small-cnn", "--out", out))
                 .isEqualTo(1);
         assertThat(cli.err())
-                .contains("--model small-cnn is a classification model; segmentation takes");
+                .contains("--model small-cnn is not a segmentation model; segmentation takes");
         assertThat(run("train", "--data", "shapes", "--task", "segmentation", "--out", out))
                 .isEqualTo(1);
         assertThat(cli.err())
