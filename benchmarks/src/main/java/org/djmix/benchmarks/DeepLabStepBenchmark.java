@@ -6,15 +6,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.djmix.core.Discretizer;
-import org.djmix.core.method.Method;
-import org.djmix.core.method.MethodOptions;
 import org.djmix.core.method.Methods;
 import org.djmix.core.platform.GlibcMalloc;
 import org.djmix.tasks.segmentation.SegmentationTask;
@@ -83,26 +78,8 @@ public class DeepLabStepBenchmark {
             g = new RandomVqVae(new Shape(3, crop, crop), batch, 1);
             discretizer = g.discretizer();
         }
-        Method training =
-                Methods.create(
-                        method,
-                        MethodOptions.builder()
-                                .setDiscretizer(discretizer)
-                                .optTaskOutputs(task.outputs())
-                                .optGeometricOps(false)
-                                .optSeed(1)
-                                .build());
         model = Model.newInstance("deeplabv3");
-        model.setBlock(training.trainingBlock(task.model()));
-        trainer =
-                model.newTrainer(
-                        new DefaultTrainingConfig(training.trainingLoss(task.taskLoss()))
-                                .optOptimizer(
-                                        Optimizer.sgd()
-                                                .setLearningRateTracker(Tracker.fixed(0.01f))
-                                                .optMomentum(0.9f)
-                                                .optWeightDecays(1e-4f)
-                                                .build()));
+        trainer = TrainingSteps.denseTaskTrainer(model, task, method, discretizer, false);
         Shape shape = new Shape(batch, 3, crop, crop);
         trainer.initialize(shape);
         inputs = trainer.getManager().newSubManager();

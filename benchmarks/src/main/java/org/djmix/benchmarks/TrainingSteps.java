@@ -1,10 +1,19 @@
 package org.djmix.benchmarks;
 
+import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import org.djmix.core.Discretizer;
+import org.djmix.core.method.Method;
+import org.djmix.core.method.MethodOptions;
+import org.djmix.core.method.Methods;
+import org.djmix.tasks.task.Task;
 
 /** One training step on a fixed batch, as every step benchmark times it. */
 final class TrainingSteps {
@@ -20,6 +29,44 @@ final class TrainingSteps {
      * @param labels the labels (the images themselves for an autoencoder)
      * @return the step's loss (read back, which also waits for an asynchronous device)
      */
+    /**
+     * Builds the trainer of a dense task's step benchmark: the method's block around the task's
+     * model, the method's loss around the task's, SGD (lr 0.01, momentum 0.9, weight decay 1e-4).
+     *
+     * @param model the model to hold the block
+     * @param task the task
+     * @param method the method's name
+     * @param discretizer g (identity for methods without one)
+     * @param separatePasses whether the views go through f one by one
+     * @return the trainer, not yet initialised
+     */
+    static Trainer denseTaskTrainer(
+            Model model,
+            Task task,
+            String method,
+            Discretizer discretizer,
+            boolean separatePasses) {
+        Method training =
+                Methods.create(
+                        method,
+                        MethodOptions.builder()
+                                .setDiscretizer(discretizer)
+                                .optTaskOutputs(task.outputs())
+                                .optGeometricOps(false)
+                                .optSeparatePasses(separatePasses)
+                                .optSeed(1)
+                                .build());
+        model.setBlock(training.trainingBlock(task.model()));
+        return model.newTrainer(
+                new DefaultTrainingConfig(training.trainingLoss(task.taskLoss()))
+                        .optOptimizer(
+                                Optimizer.sgd()
+                                        .setLearningRateTracker(Tracker.fixed(0.01f))
+                                        .optMomentum(0.9f)
+                                        .optWeightDecays(1e-4f)
+                                        .build()));
+    }
+
     static float run(Trainer trainer, NDManager inputs, NDArray data, NDArray labels) {
         return run(trainer, inputs, new NDList(data), new NDList(labels));
     }

@@ -1,7 +1,6 @@
 package org.djmix.tasks.detection;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.djmix.corruptions.Corruption;
@@ -47,27 +46,8 @@ public final class DetectionEvaluation {
                         corruptions,
                         severities,
                         (model, images) -> model.averagePrecision(images, test));
-        return outcomes.entrySet().stream()
-                .map(
-                        e -> {
-                            Map<String, double[]> values = new LinkedHashMap<>();
-                            e.getValue()
-                                    .corrupted()
-                                    .forEach(
-                                            (c, aps) ->
-                                                    values.put(
-                                                            c,
-                                                            aps.stream()
-                                                                    .mapToDouble(a -> mean(a))
-                                                                    .toArray()));
-                            return new RobustnessReport(
-                                    e.getKey(),
-                                    Metric.MEAN_AP,
-                                    mean(e.getValue().clean()),
-                                    values,
-                                    List.copyOf(severities));
-                        })
-                .toList();
+        return RobustnessEvaluation.reports(
+                outcomes, Metric.MEAN_AP, DetectionEvaluation::mean, severities);
     }
 
     private static double mean(VocAveragePrecision ap) {

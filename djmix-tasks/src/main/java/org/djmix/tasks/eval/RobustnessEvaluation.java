@@ -92,6 +92,44 @@ public final class RobustnessEvaluation {
     }
 
     /**
+     * Turns each model's outcomes into a report of one figure per block (mIoU, mAP).
+     *
+     * @param <R> the outcome
+     * @param outcomes each model's outcomes, in report order
+     * @param metric what the figure measures
+     * @param figure the figure of one outcome
+     * @param severities the severities measured
+     * @return one report per model, in order
+     */
+    public static <R> List<RobustnessReport> reports(
+            Map<String, Outcomes<R>> outcomes,
+            Metric metric,
+            java.util.function.ToDoubleFunction<R> figure,
+            List<Integer> severities) {
+        return outcomes.entrySet().stream()
+                .map(
+                        e -> {
+                            Map<String, double[]> values = new LinkedHashMap<>();
+                            e.getValue()
+                                    .corrupted()
+                                    .forEach(
+                                            (c, blocks) ->
+                                                    values.put(
+                                                            c,
+                                                            blocks.stream()
+                                                                    .mapToDouble(figure)
+                                                                    .toArray()));
+                            return new RobustnessReport(
+                                    e.getKey(),
+                                    metric,
+                                    figure.applyAsDouble(e.getValue().clean()),
+                                    values,
+                                    List.copyOf(severities));
+                        })
+                .toList();
+    }
+
+    /**
      * Measures several models on the clean images and on every block, with a progress bar.
      *
      * @param <M> the model

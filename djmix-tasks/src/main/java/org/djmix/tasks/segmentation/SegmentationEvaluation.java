@@ -1,7 +1,6 @@
 package org.djmix.tasks.segmentation;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.djmix.corruptions.Corruption;
@@ -46,28 +45,7 @@ public final class SegmentationEvaluation {
                         corruptions,
                         severities,
                         (model, images) -> model.confusion(images, validation));
-        return outcomes.entrySet().stream()
-                .map(
-                        e -> {
-                            Map<String, double[]> values = new LinkedHashMap<>();
-                            e.getValue()
-                                    .corrupted()
-                                    .forEach(
-                                            (c, matrices) ->
-                                                    values.put(
-                                                            c,
-                                                            matrices.stream()
-                                                                    .mapToDouble(
-                                                                            ConfusionMatrix
-                                                                                    ::meanIou)
-                                                                    .toArray()));
-                            return new RobustnessReport(
-                                    e.getKey(),
-                                    Metric.MEAN_IOU,
-                                    e.getValue().clean().meanIou(),
-                                    values,
-                                    List.copyOf(severities));
-                        })
-                .toList();
+        return RobustnessEvaluation.reports(
+                outcomes, Metric.MEAN_IOU, ConfusionMatrix::meanIou, severities);
     }
 }
