@@ -61,6 +61,13 @@ out["box_7x5_back"] = planar(
 big = test_image(32, 32)
 out["box32_27_32"] = planar(
     np.array(Image.fromarray(big).resize((27, 27), Image.BOX).resize((32, 32), Image.BOX)))
+wide = test_image(32, 40)
+out["bilinear_crop_down"] = planar(
+    np.array(Image.fromarray(wide).crop((3, 5, 33, 25)).resize((13, 11), Image.BILINEAR)))
+out["bilinear_crop_up"] = planar(
+    np.array(Image.fromarray(wide).crop((7, 2, 19, 12)).resize((30, 25), Image.BILINEAR)))
+out["bilinear_window"] = planar(
+    np.array(Image.fromarray(wide).resize((37, 29), Image.BILINEAR).crop((4, 3, 24, 18))))
 kernel = disk(1.5, 0.1)
 out["disk_1.5_0.1"] = {"shape": [1, kernel.shape[0], kernel.shape[1]],
                        "values": kernel.astype(np.float64).ravel().tolist()}

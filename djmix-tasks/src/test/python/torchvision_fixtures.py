@@ -34,6 +34,11 @@ Output (about 270 MB, never committed):
                       'target_labels_N') and samplers that draw everything (so the losses are
                       fixed), the four losses ('loss_objectness', 'loss_rpn_box_reg',
                       'loss_classifier', 'loss_box_reg')
+  imagenet_eval.npz   torchvision's evaluation transform Resize(round(S / 0.875)) + CenterCrop(S) on
+                      PIL images: 'image_N' (H x W x 3 uint8: landscape, portrait, ImageNet-size
+                      500x375) and 'out_N' for S = 'size_N'
+  cmyk.jpg            a 24x16 CMYK JPEG (PIL, Adobe inverted): left half pure red, right half pure
+                      blue (C, M, Y, K = 0/255/255/0 and 255/255/0/0)
   nms.npz             1 500 random boxes with tied scores in 5 classes: torchvision.ops.nms at IoU 0.7
                       ('keep') and batched_nms at 0.5 ('keep_batched')
 BatchNorm weights, biases and running statistics are drawn at random too, so that evaluation-mode
@@ -73,7 +78,8 @@ def main(out):
     outputs = [os.path.join(out, n) for n in
                ("resnet50.npz", "resnet50_io.npz", "deeplabv3.npz", "deeplabv3_io.npz",
                 "roi_align.npz", "nms.npz", "anchors.npz", "fpn.npz", "fpn_io.npz",
-                "rpn_loss.npz", "fasterrcnn.npz", "fasterrcnn_io.npz")]
+                "rpn_loss.npz", "fasterrcnn.npz", "fasterrcnn_io.npz", "imagenet_eval.npz",
+                "cmyk.jpg")]
     script_time = os.path.getmtime(__file__)
     if all(os.path.exists(p) and os.path.getmtime(p) > script_time for p in outputs):
         return
@@ -112,6 +118,31 @@ def main(out):
     detector, detector_io = faster_rcnn_case(generator)
     save(outputs[10], detector)
     save(outputs[11], detector_io)
+    save(outputs[12], imagenet_evaluation_cases(generator))
+    cmyk_jpeg(outputs[13])
+
+
+def imagenet_evaluation_cases(generator):
+    from PIL import Image
+    import torchvision.transforms as T
+    arrays = {}
+    for n, (h, w, size) in enumerate([(41, 53, 16), (53, 41, 16), (375, 500, 224)]):
+        image = (torch.rand(h, w, 3, generator=generator) * 255).round().to(torch.uint8).numpy()
+        transform = T.Compose([T.Resize(round(size / 0.875)), T.CenterCrop(size)])
+        arrays["image_%d" % n] = image
+        arrays["out_%d" % n] = np.asarray(transform(Image.fromarray(image)))
+        arrays["size_%d" % n] = np.array(size)
+    return arrays
+
+
+def cmyk_jpeg(path):
+    from PIL import Image
+    cmyk = np.zeros((16, 24, 4), dtype=np.uint8)
+    cmyk[:, :12] = (0, 255, 255, 0)
+    cmyk[:, 12:] = (255, 255, 0, 0)
+    temporary = path + ".tmp"
+    Image.fromarray(cmyk, mode="CMYK").save(temporary, format="JPEG", quality=95)
+    os.replace(temporary, path)
 
 
 def faster_rcnn_case(generator):

@@ -4,10 +4,10 @@ import java.util.random.RandomGenerator;
 import org.djmix.image.BilinearAffineWarp;
 import org.djmix.image.BilinearRemap;
 import org.djmix.image.BorderMode;
-import org.djmix.image.BoxResize;
 import org.djmix.image.ByteImage;
 import org.djmix.image.DoubleImage;
 import org.djmix.image.GaussianFilter;
+import org.djmix.image.PilResize;
 
 /**
  * The digital corruptions (Hendrycks and Dietterich 2019): contrast (towards each channel's mean),
@@ -92,8 +92,8 @@ final class DigitalCorruptions {
             ByteImage image, double[] p, CorruptionProfile profile, RandomGenerator random) {
         int h = image.height();
         int w = image.width();
-        return BoxResize.resize(
-                BoxResize.resize(image, pixelatedSide(h, p[0]), pixelatedSide(w, p[0])), h, w);
+        return PilResize.box(
+                PilResize.box(image, pixelatedSide(h, p[0]), pixelatedSide(w, p[0])), h, w);
     }
 
     /** The side pixelate shrinks to: {@code int(side * fraction)}, as the reference computes it. */

@@ -4,9 +4,15 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.djmix.io.AtomicFiles;
 
 /**
@@ -17,6 +23,14 @@ public final class BufferedImages {
 
     /** The file extensions {@link #isImageFile} accepts (lower case). */
     public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
+
+    /**
+     * The decoder warnings that mean pixels are missing (libjpeg's "Premature end of JPEG file");
+     * others (extraneous bytes, a CMYK file without a colour profile) leave a whole image, as PIL
+     * does.
+     */
+    private static final Pattern TRUNCATED =
+            Pattern.compile("premature end|truncat", Pattern.CASE_INSENSITIVE);
 
     private BufferedImages() {}
 
@@ -50,21 +64,46 @@ public final class BufferedImages {
     }
 
     /**
-     * Reads an image file (PNG, JPEG, BMP, GIF) as 8-bit RGB; alpha is dropped.
+     * Reads an image file (PNG, JPEG, BMP, GIF; the format is found from the content, not the name)
+     * as 8-bit RGB, as PIL's {@code Image.open(f).convert("RGB")} does: grey samples are repeated
+     * in the three channels, alpha is dropped, palettes are looked up. CMYK and YCCK JPEGs need an
+     * ImageIO plugin that reads them (djmix-tasks brings TwelveMonkeys'). A truncated JPEG, which
+     * ImageIO would fill with grey after a warning, is refused.
      *
      * @param file the file
      * @return the image, 3 channels
-     * @throws IOException naming the file if it cannot be read or decoded
+     * @throws IOException naming the file if it cannot be read, is damaged or no decoder accepts it
      */
     public static ByteImage read(Path file) throws IOException {
         BufferedImage image;
-        try {
-            image = ImageIO.read(file.toFile());
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                throw new IOException(file + " cannot be opened");
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new IOException(file + " is not a readable image (no decoder accepts it)");
+            }
+            ImageReader reader = readers.next();
+            List<String> warnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            try {
+                reader.setInput(in, true, true);
+                image = reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+            List<String> fatal =
+                    warnings.stream().filter(w -> TRUNCATED.matcher(w).find()).toList();
+            if (!fatal.isEmpty()) {
+                throw new IOException(
+                        file + " is damaged or truncated: " + String.join("; ", fatal));
+            }
         } catch (IOException | RuntimeException e) {
-            throw new IOException(file + " is not a readable image: " + e.getMessage(), e);
-        }
-        if (image == null) {
-            throw new IOException(file + " is not a readable image (no decoder accepts it)");
+            String message = String.valueOf(e.getMessage());
+            throw message.startsWith(file.toString())
+                    ? (e instanceof IOException io ? io : new IOException(message, e))
+                    : new IOException(file + " is not a readable image: " + message, e);
         }
         return toByteImage(image, 3);
     }
@@ -92,6 +131,14 @@ public final class BufferedImages {
                 out[2 * plane + p] = data[3 * p];
                 out[plane + p] = data[3 * p + 1];
                 out[p] = data[3 * p + 2];
+            }
+            return ByteImage.wrap(3, h, w, out);
+        }
+        if (channels == 3 && image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            // getRGB would map grey through a linear colour space; PIL repeats the sample
+            byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+            for (int c = 0; c < 3; c++) {
+                System.arraycopy(data, 0, out, c * plane, plane);
             }
             return ByteImage.wrap(3, h, w, out);
         }

@@ -1,6 +1,7 @@
 package org.djmix.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.google.gson.JsonObject;
@@ -109,13 +110,57 @@ class LibrarySemanticsTest {
     @Test
     void boxResizeMatchesPillowExactly() {
         ByteImage image = testImage(H, W);
-        ByteImage down = BoxResize.resize(image, 5, 7);
+        ByteImage down = PilResize.box(image, 5, 7);
         assertThat(DoubleImage.fromBytes(down).toBytesRounded().array())
                 .isEqualTo(bytes(expected("box_7x5")));
-        assertThat(BoxResize.resize(down, H, W).array()).isEqualTo(bytes(expected("box_7x5_back")));
+        assertThat(PilResize.box(down, H, W).array()).isEqualTo(bytes(expected("box_7x5_back")));
         ByteImage big = testImage(32, 32);
-        assertThat(BoxResize.resize(BoxResize.resize(big, 27, 27), 32, 32).array())
+        assertThat(PilResize.box(PilResize.box(big, 27, 27), 32, 32).array())
                 .isEqualTo(bytes(expected("box32_27_32")));
+    }
+
+    @Test
+    void bilinearResizeOfACropMatchesPillowExactly() {
+        ByteImage wide = testImage(32, 40);
+        ByteImage down =
+                PilResize.bilinear(
+                        wide,
+                        new PilResize.Region(5, 3, 20, 30),
+                        11,
+                        13,
+                        PilResize.Region.whole(11, 13));
+        assertThat(down.array()).isEqualTo(bytes(expected("bilinear_crop_down")));
+        ByteImage up =
+                PilResize.bilinear(
+                        wide,
+                        new PilResize.Region(2, 7, 10, 12),
+                        25,
+                        30,
+                        PilResize.Region.whole(25, 30));
+        assertThat(up.array()).isEqualTo(bytes(expected("bilinear_crop_up")));
+    }
+
+    @Test
+    void bilinearWindowEqualsResizingAllThenCropping() {
+        ByteImage wide = testImage(32, 40);
+        ByteImage window =
+                PilResize.bilinear(
+                        wide,
+                        PilResize.Region.whole(32, 40),
+                        29,
+                        37,
+                        new PilResize.Region(3, 4, 15, 20));
+        assertThat(window.array()).isEqualTo(bytes(expected("bilinear_window")));
+        assertThatThrownBy(
+                        () ->
+                                PilResize.bilinear(
+                                        wide,
+                                        new PilResize.Region(30, 0, 5, 5),
+                                        5,
+                                        5,
+                                        PilResize.Region.whole(5, 5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not fit in 32x40");
     }
 
     @Test

@@ -42,6 +42,14 @@ public final class TrainingLoop {
             throw e.getCause();
         } catch (TranslateException e) {
             throw new IOException("could not read a batch: " + e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            // DJL's threaded loader wraps a dataset's IOException (which names the file)
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof IOException io) {
+                    throw new IOException(io.getMessage(), e);
+                }
+            }
+            throw e;
         }
     }
 }
