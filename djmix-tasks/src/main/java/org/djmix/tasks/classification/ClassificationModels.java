@@ -3,7 +3,12 @@ package org.djmix.tasks.classification;
 import ai.djl.nn.Block;
 import java.util.List;
 
-/** The classification networks by name, for command lines and configs. */
+/**
+ * The classification networks by name, for command lines and configs: the paper's CIFAR networks
+ * (WRN, DenseNet-BC, ResNeXt), ResNet-50 for ImageNet, {@code resnet-26-w16} (ResNet-50's design
+ * with two bottlenecks per stage and a quarter of its width, for ImageNet-style data on a CPU) and
+ * a small CNN for tests.
+ */
 public final class ClassificationModels {
 
     /** The names {@link #create} accepts. */
@@ -15,6 +20,7 @@ public final class ClassificationModels {
                     "densenet-bc-100-12",
                     "resnext-29-4x32d",
                     "resnet-50",
+                    "resnet-26-w16",
                     "small-cnn");
 
     private ClassificationModels() {}
@@ -34,6 +40,11 @@ public final class ClassificationModels {
             case "densenet-bc-100-12" -> DenseNet.builder().setNumClasses(numClasses).build();
             case "resnext-29-4x32d" -> ResNeXt.builder().setNumClasses(numClasses).build();
             case "resnet-50" -> ResNet.builder().setNumClasses(numClasses).build();
+            case "resnet-26-w16" ->
+                    ResNet.builder()
+                            .setNumClasses(numClasses)
+                            .optStages(new int[] {2, 2, 2, 2}, 16)
+                            .build();
             case "small-cnn" -> SmallCnn.build(numClasses);
             default ->
                     throw new IllegalArgumentException(

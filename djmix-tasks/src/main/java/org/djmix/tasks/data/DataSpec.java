@@ -10,12 +10,16 @@ import org.djmix.corruptions.Corruption;
  * A dataset named on the command line: {@code fashion-mnist:DIR} (IDX files, gz or not, loaded as
  * 32×32 RGB), {@code cifar10:DIR} and {@code cifar100:DIR} (official binary releases), {@code
  * imagefolder:DIR} or {@code imagefolder:DIR@SIZE} (DIR/&lt;class&gt;/&lt;image&gt;, scaled and
- * centre-cropped to SIZE×SIZE when given), {@code cifar-c:DIR@CORRUPTION:SEVERITY} (one block of a
- * CIFAR-10-C style directory, a test set) and {@code shapes} (our synthetic set, no files).
+ * centre-cropped to SIZE×SIZE when given, held in memory), {@code imagenet:DIR} or {@code
+ * imagenet:DIR@SIZE} (the same layouts, or {@code train.txt}/{@code val.txt} lists, streamed from
+ * disk with torchvision's ImageNet recipe at SIZE, default 224: {@link #isStreamed()}), {@code
+ * cifar-c:DIR@CORRUPTION:SEVERITY} (one block of a CIFAR-10-C style directory, a test set) and
+ * {@code shapes} (our synthetic set, no files).
  *
  * @param kind the dataset kind, one of {@link #KINDS}
  * @param directory where its files are; null for {@code shapes}
- * @param size for {@code imagefolder}: the side to scale and crop to, 0 to keep the images' size
+ * @param size for {@code imagefolder}: the side to scale and crop to, 0 to keep the images' size;
+ *     for {@code imagenet}: the side of the crops (224 by default)
  * @param corruption for {@code cifar-c}: the corruption's name, else null
  * @param severity for {@code cifar-c}: 1..5, else 0
  */
@@ -23,12 +27,22 @@ public record DataSpec(String kind, Path directory, int size, String corruption,
 
     /** The kinds {@link #parse} accepts. */
     public static final List<String> KINDS =
-            List.of("fashion-mnist", "cifar10", "cifar100", "imagefolder", "cifar-c", "shapes");
+            List.of(
+                    "fashion-mnist",
+                    "cifar10",
+                    "cifar100",
+                    "imagefolder",
+                    "imagenet",
+                    "cifar-c",
+                    "shapes");
+
+    /** The crop side of {@code imagenet} data when none is given: ResNet-50's 224. */
+    public static final int IMAGENET_SIZE = 224;
 
     /** The accepted forms, for help texts and messages. */
     public static final String FORMS =
             "fashion-mnist:DIR, cifar10:DIR, cifar100:DIR, imagefolder:DIR[@SIZE],"
-                    + " cifar-c:DIR@CORRUPTION:SEVERITY or shapes";
+                    + " imagenet:DIR[@SIZE], cifar-c:DIR@CORRUPTION:SEVERITY or shapes";
 
     /**
      * A spec without a corrupted block.
@@ -65,9 +79,9 @@ public record DataSpec(String kind, Path directory, int size, String corruption,
             throw new IllegalArgumentException(
                     "unknown data kind '" + kind + "' in '" + spec + "'; expected one of " + FORMS);
         }
-        int size = 0;
+        int size = kind.equals("imagenet") ? IMAGENET_SIZE : 0;
         int at = location.lastIndexOf('@');
-        if (kind.equals("imagefolder") && at > 0) {
+        if ((kind.equals("imagefolder") || kind.equals("imagenet")) && at > 0) {
             try {
                 size = Integer.parseInt(location.substring(at + 1));
             } catch (NumberFormatException e) {
@@ -117,6 +131,39 @@ public record DataSpec(String kind, Path directory, int size, String corruption,
     }
 
     /**
+     * Says whether the images are streamed from disk ({@code imagenet}: {@link #stream}) rather
+     * than held in memory ({@link #read}).
+     *
+     * @return true for {@code imagenet}
+     */
+    public boolean isStreamed() {
+        return kind.equals("imagenet");
+    }
+
+    /**
+     * Opens one split of streamed data: the names and labels, and the transform (training: random
+     * resized crops and flips; test: resize and centre crop).
+     *
+     * @param train the training split, else the test split
+     * @param seed the seed of the training augmentation
+     * @return a builder; set its sampling (and prefetch) and build it
+     * @throws IOException naming the folder or list file and what is wrong
+     * @throws IllegalStateException if the spec is not streamed
+     */
+    public ImageFolderDataset.Builder stream(boolean train, long seed) throws IOException {
+        if (!isStreamed()) {
+            throw new IllegalStateException(this + " is read into memory (DataSpec.read)");
+        }
+        return ImageFolderDataset.builder()
+                .setImages(ImageList.split(directory, train))
+                .setAugmentation(
+                        train
+                                ? ImageNetAugmentation.training(size)
+                                : ImageNetAugmentation.evaluation(size),
+                        seed);
+    }
+
+    /**
      * Reads one split.
      *
      * @param train the training split, else the test split
@@ -146,6 +193,10 @@ public record DataSpec(String kind, Path directory, int size, String corruption,
             ImageDataset.Builder shapes = Shapes.generate(train);
             return limit == null ? shapes : shapes.optLimit(limit);
         }
+        if (isStreamed()) {
+            throw new IllegalArgumentException(
+                    "'" + this + "' is streamed from disk, not read into memory; use stream()");
+        }
         if (kind.equals("cifar-c") && train) {
             throw new IllegalArgumentException(
                     "'" + this + "' is a corrupted test set; it has no training split");
@@ -173,6 +224,7 @@ public record DataSpec(String kind, Path directory, int size, String corruption,
         if (corruption != null) {
             return kind + ":" + directory + "@" + corruption + ":" + severity;
         }
-        return kind + ":" + directory + (size > 0 ? "@" + size : "");
+        boolean defaultSize = kind.equals("imagenet") && size == IMAGENET_SIZE;
+        return kind + ":" + directory + (size > 0 && !defaultSize ? "@" + size : "");
     }
 }

@@ -7,12 +7,14 @@ import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.dataset.Record;
 import ai.djl.util.Progress;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.djmix.core.RandomStreams;
 import org.djmix.core.training.EpochAware;
+import org.djmix.corruptions.LabelledImages;
 import org.djmix.image.BufferedImages;
 import org.djmix.image.ByteImage;
 import org.slf4j.Logger;
@@ -120,6 +122,42 @@ public final class ImageFolderDataset extends RandomAccessDataset implements Epo
                         ? streams.derive("epoch " + epoch).generator(index)
                         : null;
         return new LabelledImage(augmentation.apply(decoded.image(), random), decoded.label());
+    }
+
+    /**
+     * Returns a view of the transformed images for a corruption job or an evaluation (decoded on
+     * demand; a limit set on the dataset applies): the relative paths are the files' names, so
+     * {@code djmix corrupt} writes the ImageNet-C layout {@code <corruption>/<severity>/<class
+     * folder>/<file>}.
+     *
+     * @return the images with their labels
+     */
+    public LabelledImages asLabelledImages() {
+        return new LabelledImages() {
+            @Override
+            public int size() {
+                return Math.toIntExact(ImageFolderDataset.this.size());
+            }
+
+            @Override
+            public ByteImage image(int index) {
+                try {
+                    return transformed(index).image();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public int label(int index) {
+                return images.labels()[index];
+            }
+
+            @Override
+            public String relativePath(int index) {
+                return images.names()[index];
+            }
+        };
     }
 
     @Override

@@ -203,7 +203,8 @@ public record DetectionTask(
     }
 
     @Override
-    public Tracker learningRate(float baseRate, long totalSteps, long restartSteps) {
+    public Tracker learningRate(
+            float baseRate, long totalSteps, long restartSteps, long stepsPerEpoch) {
         return new WarmupStepDecay(
                 baseRate, totalSteps, Math.min(WARMUP_STEPS, Math.max(1, totalSteps / 26)));
     }

@@ -175,7 +175,8 @@ public record SegmentationTask(
     }
 
     @Override
-    public Tracker learningRate(float baseRate, long totalSteps, long restartSteps) {
+    public Tracker learningRate(
+            float baseRate, long totalSteps, long restartSteps, long stepsPerEpoch) {
         return new PolyDecay(baseRate, totalSteps);
     }
 }

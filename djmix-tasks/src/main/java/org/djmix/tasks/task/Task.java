@@ -5,6 +5,7 @@ import ai.djl.training.evaluator.Evaluator;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.tracker.Tracker;
 import java.io.IOException;
+import java.util.Set;
 import org.djmix.core.TaskOutputs;
 
 /**
@@ -55,9 +56,21 @@ public interface Task {
      * @param baseRate the initial learning rate
      * @param totalSteps the updates of the whole run
      * @param restartSteps updates per cosine cycle when the recipe restarts, else 0
+     * @param stepsPerEpoch updates per epoch (for warm-ups given in epochs)
      * @return the schedule
      */
-    Tracker learningRate(float baseRate, long totalSteps, long restartSteps);
+    Tracker learningRate(float baseRate, long totalSteps, long restartSteps, long stepsPerEpoch);
+
+    /**
+     * Names the parameters weight decay leaves alone (by default none; a classification recipe may
+     * exempt BatchNorm's scales and shifts and the biases).
+     *
+     * @param model f, as {@link #model()} built it
+     * @return the parameters' ids
+     */
+    default Set<String> undecayedParameters(Block model) {
+        return Set.of();
+    }
 
     /**
      * Loads pre-trained weights into a freshly initialised model before the first epoch (not on

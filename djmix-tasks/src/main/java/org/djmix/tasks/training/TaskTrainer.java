@@ -152,18 +152,20 @@ public final class TaskTrainer {
                 task.learningRate(
                         config.learningRate(),
                         (long) config.epochs() * stepsPerEpoch,
-                        (long) config.restartEpochs() * stepsPerEpoch);
+                        (long) config.restartEpochs() * stepsPerEpoch,
+                        stepsPerEpoch);
         Evaluator score = task.cleanScore();
+        Engine.getInstance().setRandomSeed((int) config.seed());
+        Block f = task.model();
+        Block block = method.trainingBlock(f);
         TorchSgd optimizer =
                 TorchSgd.builder()
                         .setLearningRateTracker(schedule)
                         .optMomentum(config.momentum())
                         .optWeightDecays(config.weightDecay())
+                        .optUndecayed(task.undecayedParameters(f))
                         .optBeginNumUpdate(state.updates())
                         .build();
-        Engine.getInstance().setRandomSeed((int) config.seed());
-        Block f = task.model();
-        Block block = method.trainingBlock(f);
         int first = state.epochsDone() + 1;
         int last = Math.min(stopAfter, config.epochs());
         EvaluatorTrainingListener evaluations = new EvaluatorTrainingListener();

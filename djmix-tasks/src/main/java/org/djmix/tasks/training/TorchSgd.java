@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,12 +33,14 @@ public final class TorchSgd extends Optimizer {
 
     private final Tracker learningRateTracker;
     private final float momentum;
+    private final Set<String> undecayed;
     private final Map<String, Map<Device, NDArray>> buffers = new ConcurrentHashMap<>();
 
     private TorchSgd(Builder builder) {
         super(builder);
         learningRateTracker = builder.learningRateTracker;
         momentum = builder.momentum;
+        undecayed = builder.undecayed;
     }
 
     /**
@@ -52,7 +55,7 @@ public final class TorchSgd extends Optimizer {
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
         float learningRate = learningRateTracker.getNewValue(updateCount(parameterId));
-        float weightDecay = getWeightDecay();
+        float weightDecay = undecayed.contains(parameterId) ? 0f : getWeightDecay();
         try (NDManager scope = weight.getManager().newSubManager()) {
             scope.tempAttachAll(grad);
             NDArray direction = rescaleGrad == 1f ? grad : grad.mul(rescaleGrad);
@@ -172,6 +175,7 @@ public final class TorchSgd extends Optimizer {
 
         private Tracker learningRateTracker;
         private float momentum;
+        private Set<String> undecayed = Set.of();
 
         Builder() {}
 
@@ -199,6 +203,18 @@ public final class TorchSgd extends Optimizer {
          */
         public Builder optMomentum(float momentum) {
             this.momentum = momentum;
+            return this;
+        }
+
+        /**
+         * Exempts parameters from weight decay (PyTorch's parameter groups with {@code
+         * weight_decay=0}).
+         *
+         * @param parameterIds the parameters' ids
+         * @return this builder
+         */
+        public Builder optUndecayed(Set<String> parameterIds) {
+            this.undecayed = Set.copyOf(parameterIds);
             return this;
         }
 
