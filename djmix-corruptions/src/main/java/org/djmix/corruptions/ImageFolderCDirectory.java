@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.djmix.image.BufferedImages;
 import org.djmix.image.ByteImage;
 
@@ -17,6 +19,38 @@ import org.djmix.image.ByteImage;
 public final class ImageFolderCDirectory {
 
     private ImageFolderCDirectory() {}
+
+    /**
+     * Lists the blocks a folder lacks: an evaluation may use any subset of ImageNet-C that is
+     * present and say which blocks it left out.
+     *
+     * @param directory the layout's root
+     * @param corruptions the corruptions asked for
+     * @param severities the severities asked for
+     * @return the missing blocks as {@code corruption/severity}, in the order asked
+     * @throws IOException if the root does not exist
+     */
+    public static List<String> missing(
+            Path directory, List<Corruption> corruptions, List<Integer> severities)
+            throws IOException {
+        if (!Files.isDirectory(directory)) {
+            throw new IOException(
+                    "ImageNet-C folder "
+                            + directory
+                            + " does not exist (expected DIR/<corruption>/<severity>/…)");
+        }
+        List<String> missing = new ArrayList<>();
+        for (Corruption corruption : corruptions) {
+            for (int severity : severities) {
+                Path folder =
+                        directory.resolve(corruption.id()).resolve(Integer.toString(severity));
+                if (!Files.isDirectory(folder)) {
+                    missing.add(corruption.id() + "/" + severity);
+                }
+            }
+        }
+        return missing;
+    }
 
     /**
      * Opens one corruption at one severity.

@@ -86,7 +86,11 @@ public record ClassificationRecipe(
                     case "step" -> {
                         int[] steps = new int[STEP_FRACTIONS.length];
                         for (int i = 0; i < steps.length; i++) {
-                            steps[i] = Math.max(1, (int) (totalSteps * STEP_FRACTIONS[i]) - warmup);
+                            // DJL needs increasing milestones, even in runs of a few updates
+                            int floor = i == 0 ? 1 : steps[i - 1] + 1;
+                            steps[i] =
+                                    Math.max(
+                                            floor, (int) (totalSteps * STEP_FRACTIONS[i]) - warmup);
                         }
                         yield MultiFactorTracker.builder()
                                 .setBaseValue(baseRate)

@@ -142,15 +142,14 @@ public record DataSpec(String kind, Path directory, int size, String corruption,
 
     /**
      * Opens one split of streamed data: the names and labels, and the transform (training: random
-     * resized crops and flips; test: resize and centre crop).
+     * resized crops and flips, seeded with {@code optSeed}; test: resize and centre crop).
      *
      * @param train the training split, else the test split
-     * @param seed the seed of the training augmentation
      * @return a builder; set its sampling (and prefetch) and build it
      * @throws IOException naming the folder or list file and what is wrong
      * @throws IllegalStateException if the spec is not streamed
      */
-    public ImageFolderDataset.Builder stream(boolean train, long seed) throws IOException {
+    public ImageFolderDataset.Builder stream(boolean train) throws IOException {
         if (!isStreamed()) {
             throw new IllegalStateException(this + " is read into memory (DataSpec.read)");
         }
@@ -159,8 +158,7 @@ public record DataSpec(String kind, Path directory, int size, String corruption,
                 .setAugmentation(
                         train
                                 ? ImageNetAugmentation.training(size)
-                                : ImageNetAugmentation.evaluation(size),
-                        seed);
+                                : ImageNetAugmentation.evaluation(size));
     }
 
     /**

@@ -243,15 +243,24 @@ public final class ImageFolderDataset extends RandomAccessDataset implements Epo
         }
 
         /**
-         * Sets the transform: {@link ImageNetAugmentation#training} (random, seeded) or {@link
+         * Sets the transform: {@link ImageNetAugmentation#training} (random) or {@link
          * ImageNetAugmentation#evaluation}.
          *
          * @param augmentation the transform
-         * @param seed the seed of its draws (training)
          * @return this builder
          */
-        public Builder setAugmentation(ImageNetAugmentation augmentation, long seed) {
+        public Builder setAugmentation(ImageNetAugmentation augmentation) {
             this.augmentation = augmentation;
+            return this;
+        }
+
+        /**
+         * Sets the seed of the training transform's draws (default 0).
+         *
+         * @param seed the seed
+         * @return this builder
+         */
+        public Builder optSeed(long seed) {
             this.seed = seed;
             return this;
         }

@@ -28,8 +28,9 @@ public final class ReportFiles {
      * @param reports the models' reports, in column order
      * @param subsets named subsets of corruptions to average as well (e.g. the non-brightening
      *     ten), by name
-     * @param imageNet whether the data is ImageNet(-C), so that the AlexNet-normalised CE, mCE and
-     *     relative mCE mean something (they need all 15 corruptions at 5 severities)
+     * @param imageNet whether the data is ImageNet(-C), so that the AlexNet-normalised errors mean
+     *     something: CE per corruption evaluated at all 5 severities, mCE and relative mCE when
+     *     that is all 15 corruptions
      * @param directory the folder
      * @throws IOException if it cannot be written
      */
@@ -78,10 +79,12 @@ public final class ReportFiles {
                                                 name, r.minus(reports.get(0), corruptions)));
                 m.put("minus " + reports.get(0).model(), differences);
             }
-            if (imageNet && r.corruptionErrors().size() == 15 && r.severities().size() == 5) {
+            if (imageNet && r.severities().size() == 5) {
                 m.put("corruptionErrors", r.corruptionErrors());
-                m.put("mCE", r.meanCorruptionError());
-                m.put("relativeMCE", r.relativeMeanCorruptionError());
+                if (r.corruptionErrors().size() == 15) {
+                    m.put("mCE", r.meanCorruptionError());
+                    m.put("relativeMCE", r.relativeMeanCorruptionError());
+                }
             }
             models.add(m);
         }
@@ -133,9 +136,18 @@ public final class ReportFiles {
         if (first.metric() == Metric.MEAN_AP) {
             row(s, "rPC = mPC / clean", reports, r -> r.meanCorrupted() / r.clean());
         }
-        if (imageNet && first.corruptionErrors().size() == 15 && first.severities().size() == 5) {
-            row(s, "mCE (AlexNet = 100)", reports, RobustnessReport::meanCorruptionError);
-            row(s, "relative mCE", reports, RobustnessReport::relativeMeanCorruptionError);
+        if (imageNet && first.severities().size() == 5) {
+            for (String corruption : first.corruptionErrors().keySet()) {
+                row(
+                        s,
+                        "CE " + corruption + " (AlexNet = 100)",
+                        reports,
+                        r -> r.corruptionErrors().get(corruption));
+            }
+            if (first.corruptionErrors().size() == 15) {
+                row(s, "mCE (AlexNet = 100)", reports, RobustnessReport::meanCorruptionError);
+                row(s, "relative mCE", reports, RobustnessReport::relativeMeanCorruptionError);
+            }
         }
         if (paired(reports)) {
             differences(s, reports, subsets);

@@ -1,5 +1,6 @@
 package org.djmix.tasks.training;
 
+import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
@@ -25,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import org.djmix.core.AbstractTrainingBlock;
 import org.djmix.core.method.Method;
 import org.djmix.core.training.CheckpointListener;
@@ -65,11 +67,16 @@ public final class TaskTrainer {
     private final Task task;
     private final Method method;
     private final RunConfig config;
+    private final ExecutorService loader;
+    private final Device[] devices;
 
-    private TaskTrainer(Task task, Method method, RunConfig config) {
+    private TaskTrainer(
+            Task task, Method method, RunConfig config, ExecutorService loader, Device[] devices) {
         this.task = task;
         this.method = method;
         this.config = config;
+        this.loader = loader;
+        this.devices = devices;
     }
 
     /**
@@ -89,7 +96,36 @@ public final class TaskTrainer {
                             + config.method()
                             + "'");
         }
-        return new TaskTrainer(task, method, config);
+        return new TaskTrainer(task, method, config, null, null);
+    }
+
+    /**
+     * Returns this trainer with data loading on worker threads: DJL's loader reads each batch on
+     * the executor while the model trains (the datasets' prefetch number bounds the batches in
+     * flight). The caller owns the executor (a {@code DecodeThreads} pool) and shuts it down.
+     *
+     * @param executor the loader's threads
+     * @return a trainer that loads with them
+     */
+    public TaskTrainer withLoader(ExecutorService executor) {
+        return new TaskTrainer(task, method, config, executor, devices);
+    }
+
+    /**
+     * Returns this trainer on several devices: DJL splits each batch across them, keeps a copy of
+     * the parameters on each and sums the gradients before the update (data parallelism). BatchNorm
+     * normalises each device's part on its own and the running statistics saved are the first
+     * device's, as with PyTorch's {@code DataParallel}; g's weights are copied to each device on
+     * first use and stay frozen, so its codebook needs no synchronisation.
+     *
+     * @param devices the devices, the first one holding the saved parameters
+     * @return a trainer on those devices
+     */
+    public TaskTrainer withDevices(Device... devices) {
+        if (devices.length == 0) {
+            throw new IllegalArgumentException("at least one device is needed");
+        }
+        return new TaskTrainer(task, method, config, loader, devices.clone());
     }
 
     /** How far a run got, as written to {@code state.json}. */
@@ -209,6 +245,12 @@ public final class TaskTrainer {
                                     new EpochProgressListener("Epoch", train.size(), first),
                                     new MemoryTrimListener(),
                                     checkpoints);
+            if (loader != null) {
+                trainingConfig.optExecutorService(loader);
+            }
+            if (devices != null) {
+                trainingConfig.optDevices(devices);
+            }
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
                 trainer.initialize(
                         new Shape(config.batchSize()).addAll(new Shape(config.imageShape())));

@@ -81,8 +81,8 @@ class ImageFolderDatasetTest {
                         .setAugmentation(
                                 train
                                         ? ImageNetAugmentation.training(SIZE)
-                                        : ImageNetAugmentation.evaluation(SIZE),
-                                11)
+                                        : ImageNetAugmentation.evaluation(SIZE))
+                        .optSeed(11)
                         .setSampling(new EpochSampler(batch, 5));
         if (threads != null) {
             builder.optPrefetchNumber(threads.prefetch());
@@ -180,7 +180,7 @@ class ImageFolderDatasetTest {
                                                 "cats/img1.jpg", "cats/img3.jpg", "dogs/a.jpg"
                                             },
                                             new int[] {0, 0, 1}))
-                            .setAugmentation(ImageNetAugmentation.evaluation(SIZE), 0)
+                            .setAugmentation(ImageNetAugmentation.evaluation(SIZE))
                             .setSampling(2, false)
                             .optPrefetchNumber(threads.prefetch())
                             .build();
@@ -198,7 +198,7 @@ class ImageFolderDatasetTest {
             ImageFolderDataset skipping =
                     ImageFolderDataset.builder()
                             .setImages(all.getImages())
-                            .setAugmentation(ImageNetAugmentation.evaluation(SIZE), 0)
+                            .setAugmentation(ImageNetAugmentation.evaluation(SIZE))
                             .setSampling(2, false)
                             .optSkipUnreadable()
                             .build();
@@ -218,7 +218,7 @@ class ImageFolderDatasetTest {
         ImageFolderDataset data =
                 ImageFolderDataset.builder()
                         .setImages(list)
-                        .setAugmentation(ImageNetAugmentation.evaluation(16), 0)
+                        .setAugmentation(ImageNetAugmentation.evaluation(16))
                         .setSampling(1, false)
                         .build();
         var image = data.transformed(index).image();

@@ -68,7 +68,8 @@ public final class CorruptCommand implements Callable<Integer> {
     @Option(
             names = "--format",
             description =
-                    "npy (CIFAR-10-C layout; default for datasets), jpeg (default for folders) or png")
+                    "npy (CIFAR-10-C layout; default for datasets), jpeg (ImageNet-C layout, quality"
+                            + " 85; default for folders and imagenet: data) or png (lossless)")
     private String format;
 
     @Option(names = "--threads", description = "worker threads (default: all processors)")
@@ -90,6 +91,13 @@ public final class CorruptCommand implements Callable<Integer> {
             images = SegmentationData.parse(input).validation().asLabelledImages();
         } else if (detection) {
             images = DetectionData.parse(input).test().asLabelledImages();
+        } else if (dataset && DataSpec.parse(input).isStreamed()) {
+            // the ImageNet-C recipe: the test images resized and centre-cropped, then corrupted
+            images =
+                    DataSpec.parse(input).stream(false)
+                            .setSampling(1, false)
+                            .build()
+                            .asLabelledImages();
         } else if (dataset) {
             images =
                     DataSpec.parse(input)
@@ -117,7 +125,8 @@ public final class CorruptCommand implements Callable<Integer> {
         if (output == null) {
             throw new IllegalArgumentException("--output is required (or --grid FILE.png alone)");
         }
-        String kind = format == null ? (dataset ? "npy" : "jpeg") : format;
+        boolean arrays = dataset && !DataSpec.parse(input).isStreamed();
+        String kind = format == null ? (arrays ? "npy" : "jpeg") : format;
         CorruptionJob.Builder job =
                 CorruptionJob.builder()
                         .optCorruptions(chosen)

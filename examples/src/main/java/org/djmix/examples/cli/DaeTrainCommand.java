@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.djmix.tasks.data.DataSpec;
 import org.djmix.tasks.data.ImageDataset;
+import org.djmix.tasks.data.ImageFolderDataset;
+import org.djmix.tasks.data.ImageNetAugmentation;
 import org.djmix.tasks.detection.DetectionData;
 import org.djmix.tasks.detection.DetectionSource;
 import org.djmix.tasks.segmentation.JointTransform;
@@ -47,8 +49,9 @@ public final class DaeTrainCommand implements Callable<Integer> {
             names = "--crop",
             defaultValue = "128",
             description =
-                    "segmentation and detection data: train g on random crops of this side (default"
-                            + " ${DEFAULT-VALUE}); g then applies to images of any size")
+                    "segmentation, detection and imagenet: data: train g on random crops of this"
+                            + " side (default ${DEFAULT-VALUE}; for imagenet: random resized crops,"
+                            + " as f sees them, streamed); g then applies to images of any size")
     private int crop;
 
     @Option(names = "--out", required = true, description = "output directory (the saved model)")
@@ -137,6 +140,26 @@ public final class DaeTrainCommand implements Callable<Integer> {
                             SegmentationSource.unlabelled(spec.test(), classes),
                             testLimit.value(),
                             seedOption.value());
+            imageShape = new Shape(3, crop, crop);
+        } else if (data.spec().isStreamed()) {
+            DataSpec spec = data.spec();
+            ImageFolderDataset.Builder images =
+                    spec.stream(true)
+                            .setAugmentation(ImageNetAugmentation.training(crop))
+                            .optSeed(seedOption.value())
+                            .setSampling(1, false);
+            ImageFolderDataset.Builder held =
+                    spec.stream(false)
+                            .setAugmentation(ImageNetAugmentation.evaluation(crop))
+                            .setSampling(1, false);
+            if (trainLimit != null) {
+                images.optLimit(trainLimit);
+            }
+            if (testLimit.value() != null) {
+                held.optLimit(testLimit.value());
+            }
+            train = images.build();
+            test = held.build();
             imageShape = new Shape(3, crop, crop);
         } else {
             DataSpec spec = data.spec();

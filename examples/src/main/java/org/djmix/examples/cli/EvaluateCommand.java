@@ -1,6 +1,7 @@
 package org.djmix.examples.cli;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,8 +12,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.djmix.corruptions.Corruption;
 import org.djmix.corruptions.CorruptionProfile;
+import org.djmix.corruptions.ImageFolderCDirectory;
 import org.djmix.corruptions.LabelledImages;
 import org.djmix.tasks.data.ImageDataset;
+import org.djmix.tasks.data.ImageFolderDataset;
 import org.djmix.tasks.detection.DetectionEvaluation;
 import org.djmix.tasks.detection.DetectionSource;
 import org.djmix.tasks.detection.Detector;
@@ -102,11 +105,27 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (data.isDetection()) {
             return detection();
         }
-        ImageDataset test =
-                data.spec().read(false, testLimit.value()).setSampling(1, false).build();
-        LabelledImages clean = test.asLabelledImages();
+        LabelledImages clean;
+        Shape imageShape;
+        int numClasses;
+        if (data.spec().isStreamed()) {
+            ImageFolderDataset.Builder builder = data.spec().stream(false).setSampling(1, false);
+            if (testLimit.value() != null) {
+                builder.optLimit(testLimit.value());
+            }
+            ImageFolderDataset test = builder.build();
+            clean = test.asLabelledImages();
+            imageShape = test.getImageShape();
+            numClasses = test.getNumClasses();
+        } else {
+            ImageDataset test =
+                    data.spec().read(false, testLimit.value()).setSampling(1, false).build();
+            clean = test.asLabelledImages();
+            imageShape = test.getImageShape();
+            numClasses = test.getNumClasses();
+        }
         CorruptionSource source = source(clean);
-        List<Corruption> chosen = corruption.corruptions(Corruption.COMMON);
+        List<Corruption> chosen = present(corruption.corruptions(Corruption.COMMON));
         List<Integer> levels = corruption.severities();
         List<RobustnessReport> reports;
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -114,8 +133,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             for (Path run : runs) {
                 classifiers.put(
                         reportName(run, classifiers.keySet()),
-                        TrainedClassifiers.load(
-                                run, manager, test.getImageShape(), test.getNumClasses(), 256));
+                        TrainedClassifiers.load(run, manager, imageShape, numClasses, 256));
             }
             reports = RobustnessEvaluation.evaluate(classifiers, clean, source, chosen, levels);
         }
@@ -170,7 +188,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                             segmenters,
                             validation,
                             source,
-                            corruption.corruptions(Corruption.SEGMENTATION_DETECTION),
+                            present(corruption.corruptions(Corruption.SEGMENTATION_DETECTION)),
                             corruption.severities());
         }
         return finish(reports, "mIoU");
@@ -199,7 +217,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                             detectors,
                             test,
                             source,
-                            corruption.corruptions(Corruption.SEGMENTATION_DETECTION),
+                            present(corruption.corruptions(Corruption.SEGMENTATION_DETECTION)),
                             corruption.severities());
         }
         return finish(reports, "mAP");
@@ -228,6 +246,46 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         console.println("wrote " + out.resolve("report.md"));
         return 0;
+    }
+
+    /**
+     * The corruptions to evaluate: all those asked for, except, in an ImageNet-C folder, those
+     * missing one of the severities asked for; the missing blocks are named on the console.
+     */
+    private List<Corruption> present(List<Corruption> asked) throws IOException {
+        String text = corrupted.directory;
+        if (text == null || !text.startsWith("imagenet-c:")) {
+            return asked;
+        }
+        Path directory = Path.of(text.substring("imagenet-c:".length()));
+        List<String> missing =
+                ImageFolderCDirectory.missing(directory, asked, corruption.severities());
+        if (missing.isEmpty()) {
+            return asked;
+        }
+        List<Corruption> kept =
+                asked.stream()
+                        .filter(c -> missing.stream().noneMatch(m -> m.startsWith(c.id() + "/")))
+                        .toList();
+        if (kept.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "--corrupted "
+                            + text
+                            + " holds none of the corruptions asked for at every severity asked"
+                            + " for; missing: "
+                            + String.join(", ", missing));
+        }
+        spec.commandLine()
+                .getErr()
+                .printf(
+                        "%s lacks %d block(s): %s; evaluating the %d corruption(s) present at"
+                                + " every severity asked for: %s%n",
+                        directory,
+                        missing.size(),
+                        String.join(", ", missing),
+                        kept.size(),
+                        String.join(", ", kept.stream().map(Corruption::id).toList()));
+        return kept;
     }
 
     /** The corrupted images: a directory in one of the two layouts, or made on the fly. */

@@ -1,5 +1,6 @@
 package org.djmix.examples.cli;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.RandomAccessDataset;
 import java.io.IOException;
@@ -13,9 +14,12 @@ import org.djmix.core.method.Method;
 import org.djmix.core.method.MethodOptions;
 import org.djmix.core.method.Methods;
 import org.djmix.tasks.classification.ClassificationModels;
+import org.djmix.tasks.classification.ClassificationRecipe;
 import org.djmix.tasks.classification.ClassificationTask;
 import org.djmix.tasks.data.DataSpec;
+import org.djmix.tasks.data.DecodeThreads;
 import org.djmix.tasks.data.ImageDataset;
+import org.djmix.tasks.data.ImageFolderDataset;
 import org.djmix.tasks.detection.DetectionData;
 import org.djmix.tasks.detection.DetectionDataset;
 import org.djmix.tasks.detection.DetectionSource;
@@ -47,6 +51,10 @@ import picocli.CommandLine.Spec;
 public final class TrainCommand implements Callable<Integer> {
 
     @Mixin private ThreadsOption threads;
+
+    @Mixin private LoaderOptions loader;
+
+    @Mixin private RecipeOptions recipe;
 
     @Spec private CommandSpec spec;
 
@@ -141,9 +149,18 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--lr",
-            defaultValue = "0.1",
-            description = "peak learning rate (default ${DEFAULT-VALUE})")
-    private float learningRate;
+            description =
+                    "peak learning rate (default 0.1; for imagenet: data 0.1 x batch / 256, the"
+                            + " linear scaling rule)")
+    private Float learningRate;
+
+    @Option(
+            names = "--devices",
+            paramLabel = "N",
+            description =
+                    "train on the first N devices of the engine (GPUs), each batch split among"
+                            + " them (default: one)")
+    private Integer devices;
 
     @Option(
             names = "--weight-decay",
@@ -221,8 +238,18 @@ public final class TrainCommand implements Callable<Integer> {
                             + " baseline, djmix and djmix-ra)");
         }
         NativeSetup.prepare();
-        Prepared run = segmentation ? segmentation() : detection ? detection() : classification();
-        try (NDManager manager = NDManager.newBaseManager()) {
+        boolean streamed = !segmentation && !detection && data.spec().isStreamed();
+        float rate = learningRate != null ? learningRate : streamed ? 0.1f * batch / 256 : 0.1f;
+        try (DecodeThreads decoding = streamed ? loader.start() : null;
+                NDManager manager = NDManager.newBaseManager()) {
+            Prepared run =
+                    segmentation
+                            ? segmentation()
+                            : detection
+                                    ? detection()
+                                    : streamed
+                                            ? streamedClassification(decoding)
+                                            : classification();
             MethodOptions.Builder options =
                     MethodOptions.builder()
                             .optSeed(seedOption.value())
@@ -231,7 +258,10 @@ public final class TrainCommand implements Callable<Integer> {
                             .optGeometricOps(chosenTask.equals("classification"));
             if (Methods.needsDiscretizer(method)) {
                 options.setDiscretizer(
-                        loadDiscretizer(manager, run.shape(), chosenTask.equals("classification")));
+                        loadDiscretizer(
+                                manager,
+                                run.shape(),
+                                chosenTask.equals("classification") && !streamed));
             }
             Method chosen = Methods.create(method, options.build());
             RunConfig config =
@@ -248,13 +278,19 @@ public final class TrainCommand implements Callable<Integer> {
                             separatePasses || detection,
                             epochs,
                             batch,
-                            learningRate,
+                            rate,
                             weightDecay,
                             0.9f,
                             restartEpochs,
                             seedOption.value(),
                             run.taskOptions());
             TaskTrainer trainer = TaskTrainer.of(run.task(), chosen, config);
+            if (decoding != null) {
+                trainer = trainer.withLoader(decoding.executor());
+            }
+            if (devices != null) {
+                trainer = trainer.withDevices(Engine.getInstance().getDevices(devices));
+            }
             List<EpochResult> history = trainer.train(run.trainData(), run.test(), out, resume);
             EpochResult last = history.get(history.size() - 1);
             this.spec
@@ -303,13 +339,49 @@ public final class TrainCommand implements Callable<Integer> {
         DataSpec spec = data.spec();
         ImageDataset.Builder train = spec.read(true, trainLimit);
         ImageDataset test = spec.read(false, testLimit.value()).setSampling(batch, false).build();
+        ClassificationRecipe chosen = recipe.recipe(false);
         return new Prepared(
-                new ClassificationTask(modelName("classification"), test.getNumClasses()),
+                new ClassificationTask(modelName("classification"), test.getNumClasses(), chosen),
                 ClassificationTask.trainingData(train),
                 test,
                 test.getImageShape().getShape(),
                 test.getNumClasses(),
-                Map.of());
+                chosen.options());
+    }
+
+    /**
+     * Image folders streamed from disk with the ImageNet recipe: random resized crops and flips for
+     * training, resize and centre crop for testing, decoded on the loader's threads.
+     */
+    private Prepared streamedClassification(DecodeThreads decoding) throws IOException {
+        DataSpec spec = data.spec();
+        ImageFolderDataset.Builder test =
+                spec.stream(false).setSampling(batch, false).optPrefetchNumber(decoding.prefetch());
+        if (testLimit.value() != null) {
+            test.optLimit(testLimit.value());
+        }
+        if (loader.skipUnreadable()) {
+            test.optSkipUnreadable();
+        }
+        ImageFolderDataset testSet = test.build();
+        ImageFolderDataset.Builder train = spec.stream(true).optPrefetchNumber(decoding.prefetch());
+        if (trainLimit != null) {
+            train.optLimit(trainLimit);
+        }
+        if (loader.skipUnreadable()) {
+            train.optSkipUnreadable();
+        }
+        TrainingData trainData =
+                (sampler, seed) -> train.setSampling(sampler).optSeed(seed).build();
+        ClassificationRecipe chosen = recipe.recipe(true);
+        return new Prepared(
+                new ClassificationTask(
+                        modelName("classification"), testSet.getNumClasses(), chosen),
+                trainData,
+                testSet,
+                testSet.getImageShape().getShape(),
+                testSet.getNumClasses(),
+                chosen.options());
     }
 
     /** Random crops of --crop for training; whole validation images, one at a time. */
