@@ -3,7 +3,9 @@ FPN (21 classes with the background, frozen BatchNorm and 3 trainable stages as 
 images already 512x512 so the transform does not resize) on a batch of random images with three
 boxes each, baseline or DJMix, timed per step.
 
-The step is SGD (lr 0.01, momentum 0.9, weight decay 1e-4) on the sum of torchvision's four losses;
+The step is SGD (momentum 0.9, weight decay 1e-4) on the sum of torchvision's four losses, at
+learning rate 0 as in DetectionStepBenchmark: with random weights and frozen BatchNorm one real update
+makes the next step NaN, so every step runs the same arithmetic on the same finite weights;
 DJMix adds the Beta(1, 0.5) mixing with g(x) (the paper's VQ-VAE of vqvae_step.py, random weights,
 no gradient), a second pass on the clean images and the Jensen-Shannon term on the backbone's output
 (every FPN level, softmax over channels, averaged over positions), as djmix does.
@@ -32,7 +34,7 @@ def main():
         if not name.startswith(("layer2", "layer3", "layer4")):
             parameter.requires_grad_(False)
     model.train()
-    optimizer = torch.optim.SGD([p for p in model.parameters() if p.requires_grad], lr=0.01,
+    optimizer = torch.optim.SGD([p for p in model.parameters() if p.requires_grad], lr=0.0,
                                 momentum=0.9, weight_decay=1e-4)
     images = torch.rand(args.batch, 3, args.size, args.size)
     targets = []
@@ -66,7 +68,10 @@ def main():
             loss = loss + jensen_shannon(mixed_features, backbone_output())
         loss.backward()
         optimizer.step()
-        return loss.item()
+        value = loss.item()
+        if not torch.isfinite(loss):
+            raise RuntimeError("the step's loss is %s" % value)
+        return value
 
     report(args.step, step, args)
 

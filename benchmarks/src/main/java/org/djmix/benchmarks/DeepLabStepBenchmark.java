@@ -79,7 +79,7 @@ public class DeepLabStepBenchmark {
             discretizer = g.discretizer();
         }
         model = Model.newInstance("deeplabv3");
-        trainer = TrainingSteps.denseTaskTrainer(model, task, method, discretizer, false);
+        trainer = TrainingSteps.denseTaskTrainer(model, task, method, discretizer, false, 0.01f);
         Shape shape = new Shape(batch, 3, crop, crop);
         trainer.initialize(shape);
         inputs = trainer.getManager().newSubManager();

@@ -32,7 +32,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * 3 trainable stages: the fine-tuning setting) on a batch of 512×512 images with three objects
  * each: both stages' sampling and losses (plus for DJMix the Jensen–Shannon term on the backbone's
  * output, its views in separate passes, and g, the paper's VQ-VAE with random weights), backward
- * and the SGD update, on whatever device DJL picks. Every iteration times one step.
+ * and the SGD update, on whatever device DJL picks. Every iteration times one step. The learning
+ * rate is 0: with random weights and BatchNorm frozen at its initial statistics the network does
+ * not normalise, and one update at any useful rate makes the next step NaN; at rate 0 every step
+ * does the same arithmetic (momentum, decay and the update included) on the same finite weights, as
+ * the PyTorch peer ({@code frcnn_step.py}) does too.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -73,7 +77,7 @@ public class DetectionStepBenchmark {
             discretizer = g.discretizer();
         }
         model = Model.newInstance("fasterrcnn");
-        trainer = TrainingSteps.denseTaskTrainer(model, task, method, discretizer, true);
+        trainer = TrainingSteps.denseTaskTrainer(model, task, method, discretizer, true, 0f);
         Shape shape = new Shape(batch, 3, size, size);
         trainer.initialize(shape);
         inputs = trainer.getManager().newSubManager();

@@ -31,13 +31,15 @@ final class TrainingSteps {
      */
     /**
      * Builds the trainer of a dense task's step benchmark: the method's block around the task's
-     * model, the method's loss around the task's, SGD (lr 0.01, momentum 0.9, weight decay 1e-4).
+     * model, the method's loss around the task's, SGD (momentum 0.9, weight decay 1e-4).
      *
      * @param model the model to hold the block
      * @param task the task
      * @param method the method's name
      * @param discretizer g (identity for methods without one)
      * @param separatePasses whether the views go through f one by one
+     * @param learningRate the fixed learning rate (0: every step does the same arithmetic on the
+     *     same weights, for networks whose random weights would diverge)
      * @return the trainer, not yet initialised
      */
     static Trainer denseTaskTrainer(
@@ -45,7 +47,8 @@ final class TrainingSteps {
             Task task,
             String method,
             Discretizer discretizer,
-            boolean separatePasses) {
+            boolean separatePasses,
+            float learningRate) {
         Method training =
                 Methods.create(
                         method,
@@ -61,7 +64,7 @@ final class TrainingSteps {
                 new DefaultTrainingConfig(training.trainingLoss(task.taskLoss()))
                         .optOptimizer(
                                 Optimizer.sgd()
-                                        .setLearningRateTracker(Tracker.fixed(0.01f))
+                                        .setLearningRateTracker(Tracker.fixed(learningRate))
                                         .optMomentum(0.9f)
                                         .optWeightDecays(1e-4f)
                                         .build()));

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.djmix.image.BufferedImages;
 import org.djmix.image.ByteImage;
 
@@ -35,14 +34,7 @@ public final class FolderImages implements LabelledImages {
         if (!Files.isDirectory(root)) {
             throw new IOException("input folder " + root + " does not exist");
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
-            files =
-                    walk.filter(Files::isRegularFile)
-                            .filter(BufferedImages::isImageFile)
-                            .sorted()
-                            .toList();
-        }
+        List<Path> files = BufferedImages.imageFiles(root);
         if (files.isEmpty()) {
             throw new IOException(
                     "input folder "

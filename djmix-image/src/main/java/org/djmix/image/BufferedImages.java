@@ -3,6 +3,7 @@ package org.djmix.image;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -44,6 +46,22 @@ public final class BufferedImages {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Lists the image files under a folder, at any depth, in sorted path order.
+     *
+     * @param folder the folder
+     * @return the files whose names have an image extension
+     * @throws IOException if the folder cannot be walked
+     */
+    public static List<Path> imageFiles(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(BufferedImages::isImageFile)
+                    .sorted()
+                    .toList();
+        }
     }
 
     /**

@@ -180,15 +180,7 @@ public record ImageList(Path root, List<String> classes, String[] names, int[] l
                     throw new IOException(
                             "class folder " + folder + " is not among the training classes");
                 }
-                List<Path> files;
-                try (Stream<Path> walk = Files.walk(folder)) {
-                    files =
-                            walk.filter(Files::isRegularFile)
-                                    .filter(BufferedImages::isImageFile)
-                                    .sorted()
-                                    .toList();
-                }
-                for (Path file : files) {
+                for (Path file : BufferedImages.imageFiles(folder)) {
                     boolean heldOut = holdout > 0 && seen++ % holdout == holdout - 1;
                     if (holdout <= 0 || heldOut != train) {
                         names.add(root.relativize(file).toString().replace('\\', '/'));

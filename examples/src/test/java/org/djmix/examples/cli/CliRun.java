@@ -2,8 +2,10 @@ package org.djmix.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +97,44 @@ final class CliRun {
                                 out.toString()));
         args.addAll(List.of(more));
         return run(args.toArray(new String[0]));
+    }
+
+    /**
+     * Evaluates from an ImageNet-C folder and on the fly with the same seed, into {@code
+     * DIR/folder-report} and {@code DIR/fly-report}, and checks that both commands succeed and
+     * write the same report.json.
+     *
+     * @param common the evaluate command line without its source of corrupted images and --out
+     * @param corrupted the folder {@code djmix corrupt} wrote
+     * @param profile the on-the-fly profile the folder was made with
+     * @param dir where the reports go
+     * @return the report.json text
+     */
+    String evaluateFolderAndOnTheFly(String[] common, Path corrupted, String profile, Path dir)
+            throws IOException {
+        Path fromFolder = dir.resolve("folder-report");
+        Path onTheFly = dir.resolve("fly-report");
+        assertThat(run(with(common, "--corrupted", "imagenet-c:" + corrupted, "--out", fromFolder)))
+                .as(lastErr())
+                .isZero();
+        assertThat(run(with(common, "--corrupt-on-the-fly", profile, "--out", onTheFly)))
+                .as(lastErr())
+                .isZero();
+        String report = Files.readString(fromFolder.resolve("report.json"));
+        assertThat(report).isEqualTo(Files.readString(onTheFly.resolve("report.json")));
+        return report;
+    }
+
+    private static String[] with(
+            String[] common, String source, String value, String out, Path to) {
+        return concat(common, source, value, out, to.toString());
+    }
+
+    /** A command line followed by more arguments. */
+    static String[] concat(String[] first, String... rest) {
+        List<String> args = new ArrayList<>(List.of(first));
+        args.addAll(List.of(rest));
+        return args.toArray(new String[0]);
     }
 
     /** Everything written to standard output so far. */

@@ -75,12 +75,26 @@ class EvaluateCommandTest {
     @Test
     void badCorruptionsAndTwoSourcesExitTwo() {
         String[] common = {"evaluate", "--run", "r", "--data", "shapes", "--out", "o"};
-        assertThat(run(concat(common, "--corrupt-on-the-fly", "cifar", "--corruptions", "foo")))
+        assertThat(
+                        run(
+                                CliRun.concat(
+                                        common,
+                                        "--corrupt-on-the-fly",
+                                        "cifar",
+                                        "--corruptions",
+                                        "foo")))
                 .isEqualTo(2);
         assertThat(cli.lastErrorLine())
                 .contains("Invalid value for option '--corruptions': unknown corruption 'foo'")
                 .contains("expected common, validation, segdet, all or names from:");
-        assertThat(run(concat(common, "--corrupt-on-the-fly", "cifar", "--corrupted", "cifar-c:x")))
+        assertThat(
+                        run(
+                                CliRun.concat(
+                                        common,
+                                        "--corrupt-on-the-fly",
+                                        "cifar",
+                                        "--corrupted",
+                                        "cifar-c:x")))
                 .isEqualTo(2);
         assertThat(cli.err()).contains("mutually exclusive");
         assertThat(run(common)).isEqualTo(2);
@@ -121,31 +135,9 @@ class EvaluateCommandTest {
             "--test-limit",
             "6"
         };
-        Path fromFolder = dir.resolve("folder-report");
-        Path onTheFly = dir.resolve("fly-report");
-        assertThat(
-                        run(
-                                concat(
-                                        common,
-                                        "--corrupted",
-                                        "imagenet-c:" + corrupted,
-                                        "--out",
-                                        fromFolder.toString())))
-                .as(cli.err())
-                .isZero();
-        assertThat(
-                        run(
-                                concat(
-                                        common,
-                                        "--corrupt-on-the-fly",
-                                        "auto",
-                                        "--out",
-                                        onTheFly.toString())))
-                .as(cli.err())
-                .isZero();
-        String report = Files.readString(fromFolder.resolve("report.json"));
+        String report = cli.evaluateFolderAndOnTheFly(common, corrupted, "auto", dir);
         assertThat(report).contains("\"cleanMIoU\"").contains("\"contrast\"");
-        assertThat(report).isEqualTo(Files.readString(onTheFly.resolve("report.json")));
+        Path fromFolder = dir.resolve("folder-report");
         assertThat(Files.readString(fromFolder.resolve("report.md")))
                 .startsWith("| mIoU (%) | seg |");
         assertThat(cli.out()).contains("seg: clean mIoU");
@@ -156,7 +148,7 @@ class EvaluateCommandTest {
         wrongRun[2] = classifier.toString();
         assertThat(
                         run(
-                                concat(
+                                CliRun.concat(
                                         wrongRun,
                                         "--corrupt-on-the-fly",
                                         "auto",
@@ -166,7 +158,7 @@ class EvaluateCommandTest {
         assertThat(cli.err()).contains(classifier + " is a classification run");
         assertThat(
                         run(
-                                concat(
+                                CliRun.concat(
                                         common,
                                         "--corrupted",
                                         "imagenet-c:" + dir.resolve("nowhere"),
@@ -235,11 +227,5 @@ class EvaluateCommandTest {
                 .isEqualTo(1);
         assertThat(cli.err())
                 .contains("image file " + dir.resolve("missing.png") + " does not exist");
-    }
-
-    private static String[] concat(String[] first, String... rest) {
-        return java.util.stream.Stream.concat(
-                        java.util.Arrays.stream(first), java.util.Arrays.stream(rest))
-                .toArray(String[]::new);
     }
 }
