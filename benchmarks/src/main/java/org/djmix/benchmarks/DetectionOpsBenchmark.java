@@ -125,8 +125,9 @@ public class DetectionOpsBenchmark {
     @Benchmark
     public float roiAlignOurs() {
         try (NDManager step = manager.newSubManager()) {
+            // the op's intermediates go to its inputs' manager: lend them to this step's
+            step.tempAttachAll(features, rois);
             NDArray out = new RoiAlign(7, 7, SCALE, 2, false).apply(features, rois);
-            out.attach(step);
             return out.getFloat(0, 0, 0, 0);
         }
     }
