@@ -165,7 +165,25 @@ class EvaluateCommandTest {
                                         "--out",
                                         dir.resolve("r4").toString())))
                 .isEqualTo(1);
-        assertThat(cli.err()).contains("no folder " + dir.resolve("nowhere/gaussian_noise/3"));
+        assertThat(cli.err())
+                .contains(
+                        "ImageNet-C folder "
+                                + dir.resolve("nowhere")
+                                + " does not exist (expected DIR/<corruption>/<severity>/…)");
+        Files.createDirectories(dir.resolve("empty"));
+        assertThat(
+                        run(
+                                CliRun.concat(
+                                        common,
+                                        "--corrupted",
+                                        "imagenet-c:" + dir.resolve("empty"),
+                                        "--out",
+                                        dir.resolve("r5").toString())))
+                .isEqualTo(1);
+        assertThat(cli.err())
+                .contains(
+                        "holds none of the corruptions asked for at every severity asked for;"
+                                + " missing: gaussian_noise/3");
     }
 
     @Test
