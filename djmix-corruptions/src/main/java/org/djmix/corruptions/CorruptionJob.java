@@ -158,6 +158,22 @@ public final class CorruptionJob {
         progress.finished();
     }
 
+    /**
+     * Corrupts one image of the set as {@link #run} does: with the job's profile and the image's
+     * own seed, a hash of (job seed, corruption, severity, index). Any machine that knows the
+     * image's index in the set gets the same bytes ({@code djmix-spark} runs a job this way).
+     *
+     * @param image the clean image
+     * @param corruption the corruption
+     * @param severity 1..5
+     * @param index the image's index in the set
+     * @return the corrupted image
+     */
+    public ByteImage corrupt(ByteImage image, Corruption corruption, int severity, int index) {
+        return corruption.apply(
+                image, severity, profile, ImageSeeds.of(seed, corruption, severity, index));
+    }
+
     private void runBlock(
             ForkJoinPool pool,
             LabelledImages images,
@@ -173,15 +189,11 @@ public final class CorruptionJob {
                                             .forEach(
                                                     i -> {
                                                         ByteImage out =
-                                                                corruption.apply(
+                                                                corrupt(
                                                                         images.image(i),
+                                                                        corruption,
                                                                         severity,
-                                                                        profile,
-                                                                        ImageSeeds.of(
-                                                                                seed,
-                                                                                corruption,
-                                                                                severity,
-                                                                                i));
+                                                                        i);
                                                         try {
                                                             output.accept(
                                                                     corruption, severity, i, out);

@@ -1,0 +1,127 @@
+package org.djmix.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.apache.spark.sql.SparkSession;
+import org.djmix.corruptions.Corruption;
+import org.djmix.corruptions.CorruptionJob;
+import org.djmix.corruptions.CorruptionProfile;
+import org.djmix.corruptions.FolderImages;
+import org.djmix.corruptions.ImageFolderCWriter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Spark generation job against {@code djmix corrupt}'s single-machine job, on local[2]. */
+class SparkCorruptionTest {
+
+    private static final List<Corruption> CORRUPTIONS =
+            List.of(Corruption.GAUSSIAN_NOISE, Corruption.FOG, Corruption.JPEG_COMPRESSION);
+    private static final List<Integer> SEVERITIES = List.of(1, 4);
+
+    @TempDir static Path dir;
+    private static SparkSession spark;
+    private static Path input;
+
+    @BeforeAll
+    static void start() throws IOException {
+        spark =
+                SparkSession.builder()
+                        .master("local[2]")
+                        .appName("djmix-spark-test")
+                        .config("spark.ui.enabled", "false")
+                        .config("spark.sql.shuffle.partitions", "2")
+                        .getOrCreate();
+        input = dir.resolve("clean");
+        for (int i = 0; i < 7; i++) {
+            Path folder = Files.createDirectories(input.resolve("class" + (i % 2)));
+            BufferedImage image = new BufferedImage(30 + i, 24, BufferedImage.TYPE_3BYTE_BGR);
+            Graphics2D g = image.createGraphics();
+            g.setColor(new Color(30 * i, 200 - 20 * i, 90));
+            g.fillRect(0, 0, 30 + i, 24);
+            g.setColor(Color.WHITE);
+            g.fillOval(3 + i, 4, 12, 10);
+            g.dispose();
+            ImageIO.write(image, "png", folder.resolve("img" + i + ".png").toFile());
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    private static SparkCorruption job(int imagesPerTask) {
+        return new SparkCorruption(
+                CORRUPTIONS,
+                SEVERITIES,
+                CorruptionProfile.AUTO,
+                42,
+                ImageFolderCWriter.Format.JPEG,
+                imagesPerTask);
+    }
+
+    /** Every file under a root, by relative path, with its bytes. */
+    private static Map<String, byte[]> files(Path root) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file).toString(), Files.readAllBytes(file));
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void theFilesAreByteIdenticalToOneMachinesWhateverThePartitioning() throws IOException {
+        FolderImages images = FolderImages.of(input);
+        Path single = dir.resolve("single");
+        CorruptionJob.builder()
+                .optCorruptions(CORRUPTIONS)
+                .optSeverities(SEVERITIES)
+                .optProfile(CorruptionProfile.AUTO)
+                .optSeed(42)
+                .build()
+                .run(
+                        images,
+                        new ImageFolderCWriter(single, images, ImageFolderCWriter.Format.JPEG));
+        Map<String, byte[]> expected = files(single);
+        assertThat(expected).hasSize(7 * CORRUPTIONS.size() * SEVERITIES.size());
+        for (int partitions : new int[] {1, 2, 5}) {
+            Path out = dir.resolve("spark-" + partitions);
+            long written = job(3).run(spark, input, out, partitions);
+            assertThat(written).isEqualTo(expected.size());
+            Map<String, byte[]> actual = files(out);
+            assertThat(actual.keySet()).isEqualTo(expected.keySet());
+            for (String name : expected.keySet()) {
+                assertThat(actual.get(name))
+                        .as(partitions + " partitions: " + name)
+                        .isEqualTo(expected.get(name));
+            }
+        }
+    }
+
+    @Test
+    void aSecondRunOverAFinishedOutputWritesNothing() throws IOException {
+        Path out = dir.resolve("twice");
+        assertThat(job(4).run(spark, input, out, 2)).isEqualTo(42);
+        Map<String, byte[]> first = files(out);
+        Files.delete(out.resolve("fog/4/class1/img3.jpg"));
+        assertThat(job(4).run(spark, input, out, 3)).isEqualTo(1);
+        assertThat(files(out).get("fog/4/class1/img3.jpg"))
+                .isEqualTo(first.get("fog/4/class1/img3.jpg"));
+        assertThat(job(4).run(spark, input, out, 3)).isZero();
+    }
+}
