@@ -38,6 +38,21 @@ public final class SparkCorruption implements Serializable {
     private final long seed;
     private final ImageFolderCWriter.Format format;
     private final int imagesPerTask;
+    private final CleanImages reader;
+
+    /** How a task reads one clean image on an executor. */
+    @FunctionalInterface
+    public interface CleanImages extends Serializable {
+
+        /**
+         * Reads one image.
+         *
+         * @param file its path
+         * @return the image
+         * @throws IOException naming the file if it cannot be read
+         */
+        ByteImage read(Path file) throws IOException;
+    }
 
     /**
      * Creates the job.
@@ -56,6 +71,29 @@ public final class SparkCorruption implements Serializable {
             long seed,
             ImageFolderCWriter.Format format,
             int imagesPerTask) {
+        this(corruptions, severities, profile, seed, format, imagesPerTask, BufferedImages::read);
+    }
+
+    /**
+     * Creates the job with another reader of the clean images (by default {@link
+     * BufferedImages#read}).
+     *
+     * @param corruptions the corruptions
+     * @param severities the severities, 1..5
+     * @param profile the corruption parameters
+     * @param seed the job's seed (as {@code djmix corrupt --seed})
+     * @param format JPEG (quality 85, as ImageNet-C) or PNG
+     * @param imagesPerTask images in one task's shard, &gt;= 1
+     * @param reader reads a clean image on an executor
+     */
+    public SparkCorruption(
+            List<Corruption> corruptions,
+            List<Integer> severities,
+            CorruptionProfile profile,
+            long seed,
+            ImageFolderCWriter.Format format,
+            int imagesPerTask,
+            CleanImages reader) {
         if (imagesPerTask < 1) {
             throw new IllegalArgumentException(
                     "images per task must be >= 1, got " + imagesPerTask);
@@ -66,6 +104,7 @@ public final class SparkCorruption implements Serializable {
         this.seed = seed;
         this.format = format;
         this.imagesPerTask = imagesPerTask;
+        this.reader = reader;
     }
 
     /** One task: a shard of images at one corruption and severity. */
@@ -78,7 +117,8 @@ public final class SparkCorruption implements Serializable {
      * @param input the folder of clean images (a path every executor can read)
      * @param output the ImageNet-C layout's root (a path every executor can write)
      * @param partitions how many Spark partitions the tasks are spread over
-     * @return the number of files written (0 when the output was already complete)
+     * @return the number of files the successful task attempts wrote (0 when the output was already
+     *     complete; files a failed attempt committed before dying are kept, not counted)
      * @throws IOException naming the folder if it does not exist or holds no image
      */
     public long run(SparkSession spark, Path input, Path output, int partitions)
@@ -128,7 +168,7 @@ public final class SparkCorruption implements Serializable {
                     writer.fileOf(task.corruption(), task.severity(), i))) {
                 continue;
             }
-            ByteImage clean = BufferedImages.read(Path.of(inputRoot).resolve(names.get(i)));
+            ByteImage clean = reader.read(Path.of(inputRoot).resolve(names.get(i)));
             writer.accept(
                     task.corruption(),
                     task.severity(),

@@ -1,6 +1,7 @@
 package org.djmix.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -13,18 +14,23 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.apache.spark.TaskContext;
 import org.apache.spark.sql.SparkSession;
 import org.djmix.corruptions.Corruption;
 import org.djmix.corruptions.CorruptionJob;
 import org.djmix.corruptions.CorruptionProfile;
 import org.djmix.corruptions.FolderImages;
 import org.djmix.corruptions.ImageFolderCWriter;
+import org.djmix.image.BufferedImages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Spark generation job against {@code djmix corrupt}'s single-machine job, on local[2]. */
+/**
+ * The Spark generation job against {@code djmix corrupt}'s single-machine job, on local[2] with one
+ * retry per task (local[2,2]).
+ */
 class SparkCorruptionTest {
 
     private static final List<Corruption> CORRUPTIONS =
@@ -39,7 +45,7 @@ class SparkCorruptionTest {
     static void start() throws IOException {
         spark =
                 SparkSession.builder()
-                        .master("local[2]")
+                        .master("local[2,2]")
                         .appName("djmix-spark-test")
                         .config("spark.ui.enabled", "false")
                         .config("spark.sql.shuffle.partitions", "2")
@@ -111,6 +117,56 @@ class SparkCorruptionTest {
                         .isEqualTo(expected.get(name));
             }
         }
+    }
+
+    @Test
+    void aTaskThatDiesHalfWayIsRetriedAndLeavesNoPartialFile() throws IOException {
+        Path out = dir.resolve("retried");
+        Path marker = dir.resolve("first-attempt-failed");
+        String markerName = marker.toString(); // a Path does not serialise
+        SparkCorruption dying =
+                new SparkCorruption(
+                        CORRUPTIONS,
+                        SEVERITIES,
+                        CorruptionProfile.AUTO,
+                        42,
+                        ImageFolderCWriter.Format.JPEG,
+                        7,
+                        file -> {
+                            // the first attempt that reaches img5 dies there, after writing
+                            // the shard's first images
+                            if (file.endsWith("img5.png")
+                                    && TaskContext.get().attemptNumber() == 0
+                                    && !Files.exists(Path.of(markerName))) {
+                                Files.createFile(Path.of(markerName));
+                                throw new IOException("simulated executor loss at " + file);
+                            }
+                            return BufferedImages.read(file);
+                        });
+        // img5 is the last of its (corruption, severity) task's 7 images: the dead attempt had
+        // committed the other 6, which the retry keeps; the count is of the successful attempts
+        assertThat(dying.run(spark, input, out, 2)).isEqualTo(42 - 6);
+        assertThat(marker).exists();
+        Map<String, byte[]> files = files(out);
+        assertThat(files).hasSize(42);
+        assertThat(files.keySet()).allMatch(name -> name.endsWith(".jpg"));
+        Path reference = dir.resolve("reference");
+        job(7).run(spark, input, reference, 1);
+        Map<String, byte[]> expected = files(reference);
+        for (String name : expected.keySet()) {
+            assertThat(files.get(name)).as(name).isEqualTo(expected.get(name));
+        }
+    }
+
+    @Test
+    void anUnreadableImageFailsTheJobWithItsPath() throws IOException {
+        Path broken = dir.resolve("broken");
+        Files.createDirectories(broken.resolve("a"));
+        Files.copy(input.resolve("class0/img0.png"), broken.resolve("a/good.png"));
+        Files.writeString(broken.resolve("a/bad.png"), "not a png");
+        assertThatThrownBy(() -> job(2).run(spark, broken, dir.resolve("never"), 2))
+                .hasMessageContaining(broken.resolve("a/bad.png").toAbsolutePath().toString())
+                .hasMessageContaining("is not a readable image");
     }
 
     @Test
