@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -156,34 +157,27 @@ class EvaluateCommandTest {
                                         dir.resolve("r3").toString())))
                 .isEqualTo(1);
         assertThat(cli.err()).contains(classifier + " is a classification run");
-        assertThat(
-                        run(
-                                CliRun.concat(
-                                        common,
-                                        "--corrupted",
-                                        "imagenet-c:" + dir.resolve("nowhere"),
-                                        "--out",
-                                        dir.resolve("r4").toString())))
-                .isEqualTo(1);
-        assertThat(cli.err())
-                .contains(
+        Files.createDirectories(dir.resolve("empty"));
+        Map<String, String> refusals =
+                Map.of(
+                        "nowhere",
                         "ImageNet-C folder "
                                 + dir.resolve("nowhere")
-                                + " does not exist (expected DIR/<corruption>/<severity>/…)");
-        Files.createDirectories(dir.resolve("empty"));
-        assertThat(
-                        run(
-                                CliRun.concat(
-                                        common,
-                                        "--corrupted",
-                                        "imagenet-c:" + dir.resolve("empty"),
-                                        "--out",
-                                        dir.resolve("r5").toString())))
-                .isEqualTo(1);
-        assertThat(cli.err())
-                .contains(
+                                + " does not exist (expected DIR/<corruption>/<severity>/…)",
+                        "empty",
                         "holds none of the corruptions asked for at every severity asked for;"
                                 + " missing: gaussian_noise/3");
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            String[] args =
+                    CliRun.concat(
+                            common,
+                            "--corrupted",
+                            "imagenet-c:" + dir.resolve(refusal.getKey()),
+                            "--out",
+                            dir.resolve("r-" + refusal.getKey()).toString());
+            assertThat(run(args)).isEqualTo(1);
+            assertThat(cli.lastErr()).contains(refusal.getValue());
+        }
     }
 
     @Test
