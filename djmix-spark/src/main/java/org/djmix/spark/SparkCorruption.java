@@ -1,11 +1,14 @@
 package org.djmix.spark;
 
+import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
@@ -17,6 +20,7 @@ import org.djmix.corruptions.ImageFolderCWriter;
 import org.djmix.corruptions.LabelledImages;
 import org.djmix.image.BufferedImages;
 import org.djmix.image.ByteImage;
+import org.djmix.io.AtomicFiles;
 
 /**
  * {@code djmix corrupt} as a Spark job: a folder of images becomes its ImageNet-C layout ({@code
@@ -26,9 +30,13 @@ import org.djmix.image.ByteImage;
  * CorruptionJob#corrupt}, whose seed depends only on (job seed, corruption, severity, index), and
  * writes each file through a temporary name ({@link ImageFolderCWriter}), skipping files already
  * there. So the bytes do not depend on the partitioning, a retried or speculative task rewrites
- * nothing that is complete, and a second run over a finished output writes nothing.
+ * nothing that is complete, and a second run over a finished output writes nothing. When every task
+ * has succeeded the driver writes {@value #MANIFEST} (the job's settings and counts).
  */
 public final class SparkCorruption implements Serializable {
+
+    /** The file the driver writes at the output's root when the job has finished. */
+    public static final String MANIFEST = "manifest.json";
 
     private static final long serialVersionUID = 1L;
 
@@ -145,9 +153,33 @@ public final class SparkCorruption implements Serializable {
         Broadcast<List<String>> shared = context.broadcast(names);
         String inputRoot = input.toAbsolutePath().toString();
         String outputRoot = output.toAbsolutePath().toString();
-        return context.parallelize(tasks, partitions)
-                .map(task -> runTask(task, inputRoot, outputRoot, shared.value()))
-                .reduce(Long::sum);
+        long written =
+                context.parallelize(tasks, partitions)
+                        .map(task -> runTask(task, inputRoot, outputRoot, shared.value()))
+                        .reduce(Long::sum);
+        writeManifest(input, output, names.size(), written);
+        return written;
+    }
+
+    /**
+     * What the driver writes once every task has succeeded: {@code manifest.json} at the output's
+     * root, atomically, so a folder with a manifest is a complete one.
+     */
+    private void writeManifest(Path input, Path output, int images, long written)
+            throws IOException {
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("input", input.toAbsolutePath().toString());
+        manifest.put("images", images);
+        manifest.put("corruptions", corruptions.stream().map(Corruption::id).toList());
+        manifest.put("severities", severities);
+        manifest.put("profile", profile.name());
+        manifest.put("seed", seed);
+        manifest.put("format", format.name());
+        manifest.put("files", (long) images * corruptions.size() * severities.size());
+        manifest.put("writtenByThisRun", written);
+        AtomicFiles.writeString(
+                output.resolve(MANIFEST),
+                new GsonBuilder().setPrettyPrinting().create().toJson(manifest));
     }
 
     /** Corrupts one shard, writing the files that are not there yet; returns how many it wrote. */

@@ -109,7 +109,14 @@ class SparkCorruptionTest {
             Path out = dir.resolve("spark-" + partitions);
             long written = job(3).run(spark, input, out, partitions);
             assertThat(written).isEqualTo(expected.size());
+            String manifest = Files.readString(out.resolve(SparkCorruption.MANIFEST));
+            assertThat(manifest)
+                    .contains("\"images\": 7")
+                    .contains("\"files\": 42")
+                    .contains("\"writtenByThisRun\": 42")
+                    .contains("\"seed\": 42");
             Map<String, byte[]> actual = files(out);
+            actual.remove(SparkCorruption.MANIFEST);
             assertThat(actual.keySet()).isEqualTo(expected.keySet());
             for (String name : expected.keySet()) {
                 assertThat(actual.get(name))
@@ -148,11 +155,13 @@ class SparkCorruptionTest {
         assertThat(dying.run(spark, input, out, 2)).isEqualTo(42 - 6);
         assertThat(marker).exists();
         Map<String, byte[]> files = files(out);
+        files.remove(SparkCorruption.MANIFEST);
         assertThat(files).hasSize(42);
         assertThat(files.keySet()).allMatch(name -> name.endsWith(".jpg"));
         Path reference = dir.resolve("reference");
         job(7).run(spark, input, reference, 1);
         Map<String, byte[]> expected = files(reference);
+        expected.remove(SparkCorruption.MANIFEST);
         for (String name : expected.keySet()) {
             assertThat(files.get(name)).as(name).isEqualTo(expected.get(name));
         }
