@@ -176,34 +176,33 @@ public final class ImageFolderDataset extends RandomAccessDataset implements Epo
     /** An image with its class. */
     public record LabelledImage(ByteImage image, int label) {}
 
+    /**
+     * Reads image {@code index}; with skipping on, the first readable one from there on (files
+     * known to be unreadable are not read again).
+     */
     private LabelledImage decode(int index) throws IOException {
-        try {
-            return new LabelledImage(
-                    BufferedImages.read(images.file(index)), images.labels()[index]);
-        } catch (IOException e) {
-            if (!skipUnreadable) {
-                throw e;
+        int n = images.size();
+        IOException first = null;
+        for (int k = 0; k < n; k++) {
+            int candidate = (index + k) % n;
+            String name = images.names()[candidate];
+            if (skipUnreadable && skipped.contains(name)) {
+                continue;
             }
-            if (skipped.add(images.names()[index])) {
-                logger.warn("skipping {}", e.getMessage());
-            }
-            int n = images.size();
-            for (int k = 1; k < n; k++) {
-                int other = (index + k) % n;
-                if (skipped.contains(images.names()[other])) {
-                    continue;
+            try {
+                return new LabelledImage(
+                        BufferedImages.read(images.file(candidate)), images.labels()[candidate]);
+            } catch (IOException e) {
+                if (!skipUnreadable) {
+                    throw e;
                 }
-                try {
-                    return new LabelledImage(
-                            BufferedImages.read(images.file(other)), images.labels()[other]);
-                } catch (IOException next) {
-                    if (skipped.add(images.names()[other])) {
-                        logger.warn("skipping {}", next.getMessage());
-                    }
+                first = first == null ? e : first;
+                if (skipped.add(name)) {
+                    logger.warn("skipping {}", e.getMessage());
                 }
             }
-            throw new IOException("no image in " + images.root() + " can be decoded", e);
         }
+        throw new IOException("no image in " + images.root() + " can be decoded", first);
     }
 
     @Override
