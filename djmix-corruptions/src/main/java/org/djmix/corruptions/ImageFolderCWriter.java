@@ -1,9 +1,11 @@
 package org.djmix.corruptions;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import javax.imageio.ImageIO;
 import org.djmix.image.BufferedImages;
 import org.djmix.image.ByteImage;
 import org.djmix.io.AtomicFiles;
@@ -53,7 +55,23 @@ public final class ImageFolderCWriter implements CorruptionJob.Output {
      * @return the file
      */
     public Path fileOf(Corruption corruption, int severity, int index) {
-        String relative = images.relativePath(index);
+        return directory.resolve(
+                fileName(corruption, severity, images.relativePath(index), format));
+    }
+
+    /**
+     * Returns where an image goes, relative to the layout's root: {@code
+     * <corruption>/<severity>/<relative path>} with the extension of the format (a JPEG keeps a
+     * {@code .jpg}/{@code .jpeg}/{@code .JPEG} name as it is).
+     *
+     * @param corruption the corruption
+     * @param severity the severity
+     * @param relative the clean image's path relative to its folder, with {@code /}
+     * @param format the file format
+     * @return the relative file name, with {@code /}
+     */
+    public static String fileName(
+            Corruption corruption, int severity, String relative, Format format) {
         int dot = relative.lastIndexOf('.');
         String stem =
                 dot > relative.lastIndexOf('/') && dot >= 0 ? relative.substring(0, dot) : relative;
@@ -64,7 +82,26 @@ public final class ImageFolderCWriter implements CorruptionJob.Output {
         } else {
             name = extension.equals("jpg") || extension.equals("jpeg") ? relative : stem + ".jpg";
         }
-        return directory.resolve(corruption.id()).resolve(Integer.toString(severity)).resolve(name);
+        return corruption.id() + "/" + severity + "/" + name;
+    }
+
+    /**
+     * Encodes an image as the layout stores it.
+     *
+     * @param image the corrupted image
+     * @param format the file format
+     * @return the file's bytes
+     * @throws IOException if the encoder fails
+     */
+    public static byte[] encode(ByteImage image, Format format) throws IOException {
+        if (format == Format.JPEG) {
+            return LibjpegCodec.encode(image, JPEG_QUALITY);
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        if (!ImageIO.write(BufferedImages.toBufferedImage(image), "png", png)) {
+            throw new IOException("no PNG writer available");
+        }
+        return png.toByteArray();
     }
 
     @Override
@@ -84,12 +121,8 @@ public final class ImageFolderCWriter implements CorruptionJob.Output {
         if (Files.isRegularFile(file)) {
             return;
         }
-        if (format == Format.JPEG) {
-            byte[] jpeg = LibjpegCodec.encode(image, JPEG_QUALITY);
-            AtomicFiles.write(file, out -> out.write(jpeg));
-        } else {
-            BufferedImages.writePng(BufferedImages.toBufferedImage(image), file);
-        }
+        byte[] bytes = encode(image, format);
+        AtomicFiles.write(file, out -> out.write(bytes));
     }
 
     @Override

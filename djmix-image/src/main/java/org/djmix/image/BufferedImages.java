@@ -2,6 +2,7 @@ package org.djmix.image;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,37 +94,63 @@ public final class BufferedImages {
      * @throws IOException naming the file if it cannot be read, is damaged or no decoder accepts it
      */
     public static ByteImage read(Path file) throws IOException {
-        BufferedImage image;
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
                 throw new IOException(file + " cannot be opened");
             }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new IOException(file + " is not a readable image (no decoder accepts it)");
-            }
-            ImageReader reader = readers.next();
-            List<String> warnings = new ArrayList<>();
-            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-            try {
-                reader.setInput(in, true, true);
-                image = reader.read(0);
-            } finally {
-                reader.dispose();
-            }
-            List<String> fatal =
-                    warnings.stream().filter(w -> TRUNCATED.matcher(w).find()).toList();
-            if (!fatal.isEmpty()) {
-                throw new IOException(
-                        file + " is damaged or truncated: " + String.join("; ", fatal));
-            }
+            return decode(in, file.toString());
         } catch (IOException | RuntimeException e) {
-            String message = String.valueOf(e.getMessage());
-            throw message.startsWith(file.toString())
-                    ? (e instanceof IOException io ? io : new IOException(message, e))
-                    : new IOException(file + " is not a readable image: " + message, e);
+            throw named(e, file.toString());
+        }
+    }
+
+    /**
+     * Decodes an image file's bytes (as {@link #read(Path)}; for files read through another file
+     * system, such as Hadoop's).
+     *
+     * @param content the file's bytes
+     * @param name the file's name, for the messages
+     * @return the image, 3 channels
+     * @throws IOException naming the file if it is damaged or no decoder accepts it
+     */
+    public static ByteImage read(byte[] content, String name) throws IOException {
+        try (ImageInputStream in =
+                ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+            return decode(in, name);
+        } catch (IOException | RuntimeException e) {
+            throw named(e, name);
+        }
+    }
+
+    private static ByteImage decode(ImageInputStream in, String name) throws IOException {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw new IOException(name + " is not a readable image (no decoder accepts it)");
+        }
+        ImageReader reader = readers.next();
+        List<String> warnings = new ArrayList<>();
+        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+        BufferedImage image;
+        try {
+            reader.setInput(in, true, true);
+            image = reader.read(0);
+        } finally {
+            reader.dispose();
+        }
+        List<String> fatal = warnings.stream().filter(w -> TRUNCATED.matcher(w).find()).toList();
+        if (!fatal.isEmpty()) {
+            throw new IOException(name + " is damaged or truncated: " + String.join("; ", fatal));
         }
         return toByteImage(image, 3);
+    }
+
+    /** An error whose message starts with the file's name. */
+    private static IOException named(Exception e, String name) {
+        String message = String.valueOf(e.getMessage());
+        if (message.startsWith(name)) {
+            return e instanceof IOException io ? io : new IOException(message, e);
+        }
+        return new IOException(name + " is not a readable image: " + message, e);
     }
 
     /**

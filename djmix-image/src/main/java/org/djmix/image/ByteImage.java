@@ -1,5 +1,6 @@
 package org.djmix.image;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -9,9 +10,11 @@ import java.util.Arrays;
  * <p>It is the common currency of the pure-Java image operations that must reproduce PIL's integer
  * semantics bit for bit (AugMix's ops) and of the conversions to and from the \([0,1]\) float
  * tensors that models see: \(v_{8} = \mathrm{round}(255 x)\) on the way in, \(x = v_{8}/255\) on
- * the way out.
+ * the way out. It is {@link Serializable}, so that Spark tasks can return images.
  */
-public final class ByteImage {
+public final class ByteImage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final int channels;
     private final int height;

@@ -3,19 +3,19 @@ package org.djmix.spark;
 import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
+import org.djmix.corruptions.CifarCWriter;
 import org.djmix.corruptions.Corruption;
 import org.djmix.corruptions.CorruptionJob;
 import org.djmix.corruptions.CorruptionProfile;
-import org.djmix.corruptions.FolderImages;
 import org.djmix.corruptions.ImageFolderCWriter;
 import org.djmix.corruptions.LabelledImages;
 import org.djmix.image.BufferedImages;
@@ -23,15 +23,24 @@ import org.djmix.image.ByteImage;
 import org.djmix.io.AtomicFiles;
 
 /**
- * {@code djmix corrupt} as a Spark job: a folder of images becomes its ImageNet-C layout ({@code
- * <corruption>/<severity>/<relative path>}) byte for byte as on one machine. The driver lists the
- * folder ({@link FolderImages}: the same sorted order, so the same image indices) and cuts the work
- * into (corruption, severity, shard of images) tasks; each task corrupts its images with {@link
- * CorruptionJob#corrupt}, whose seed depends only on (job seed, corruption, severity, index), and
- * writes each file through a temporary name ({@link ImageFolderCWriter}), skipping files already
- * there. So the bytes do not depend on the partitioning, a retried or speculative task rewrites
- * nothing that is complete, and a second run over a finished output writes nothing. When every task
- * has succeeded the driver writes {@value #MANIFEST} (the job's settings and counts).
+ * {@code djmix corrupt} as a Spark job, byte for byte as on one machine, for the two layouts:
+ *
+ * <ul>
+ *   <li>{@link #runFolder}: a folder of images (any file system Spark reads) becomes its ImageNet-C
+ *       layout {@code <corruption>/<severity>/<relative path>}. The driver lists the folder ({@link
+ *       ImageListing}: the sorted order of one machine, so the same image indices); each task
+ *       corrupts a shard and writes each file through a temporary name, skipping files already
+ *       there. A retried or speculative task rewrites nothing that is complete, and a second run
+ *       over a finished output writes nothing.
+ *   <li>{@link #runCifar}: a small labelled set in memory (CIFAR-10) becomes the CIFAR-10-C layout
+ *       of {@code .npy} files, which the driver writes from the tasks' images, one Spark job per
+ *       corruption; complete files are skipped.
+ * </ul>
+ *
+ * <p>Work is cut into (corruption, severity, shard of images) tasks, and each image's seed depends
+ * only on (job seed, corruption, severity, image index) ({@link CorruptionJob#corrupt}), so the
+ * output does not depend on the partitioning. When every task has succeeded the driver writes
+ * {@value #MANIFEST} (the job's settings and counts).
  */
 public final class SparkCorruption implements Serializable {
 
@@ -48,191 +57,314 @@ public final class SparkCorruption implements Serializable {
     private final int imagesPerTask;
     private final CleanImages reader;
 
-    /** How a task reads one clean image on an executor. */
+    /** How a task decodes one clean image file on an executor. */
     @FunctionalInterface
     public interface CleanImages extends Serializable {
 
         /**
-         * Reads one image.
+         * Decodes one image.
          *
-         * @param file its path
+         * @param content its bytes
+         * @param file its path or URI
          * @return the image
-         * @throws IOException naming the file if it cannot be read
+         * @throws IOException naming the file if it cannot be decoded
          */
-        ByteImage read(Path file) throws IOException;
+        ByteImage read(byte[] content, String file) throws IOException;
+    }
+
+    private SparkCorruption(Builder builder) {
+        this.corruptions = List.copyOf(builder.corruptions);
+        this.severities = List.copyOf(builder.severities);
+        this.profile = builder.profile;
+        this.seed = builder.seed;
+        this.format = builder.format;
+        this.imagesPerTask = builder.imagesPerTask;
+        this.reader = builder.reader;
     }
 
     /**
-     * Creates the job.
+     * Starts a job's settings: by default the 15 common corruptions, severities 1..5, the AUTO
+     * profile, seed 0, JPEG, 1000 images per task.
      *
-     * @param corruptions the corruptions
-     * @param severities the severities, 1..5
-     * @param profile the corruption parameters
-     * @param seed the job's seed (as {@code djmix corrupt --seed})
-     * @param format JPEG (quality 85, as ImageNet-C) or PNG
-     * @param imagesPerTask images in one task's shard, &gt;= 1
+     * @return a builder
      */
-    public SparkCorruption(
-            List<Corruption> corruptions,
-            List<Integer> severities,
-            CorruptionProfile profile,
-            long seed,
-            ImageFolderCWriter.Format format,
-            int imagesPerTask) {
-        this(corruptions, severities, profile, seed, format, imagesPerTask, BufferedImages::read);
-    }
-
-    /**
-     * Creates the job with another reader of the clean images (by default {@link
-     * BufferedImages#read}).
-     *
-     * @param corruptions the corruptions
-     * @param severities the severities, 1..5
-     * @param profile the corruption parameters
-     * @param seed the job's seed (as {@code djmix corrupt --seed})
-     * @param format JPEG (quality 85, as ImageNet-C) or PNG
-     * @param imagesPerTask images in one task's shard, &gt;= 1
-     * @param reader reads a clean image on an executor
-     */
-    public SparkCorruption(
-            List<Corruption> corruptions,
-            List<Integer> severities,
-            CorruptionProfile profile,
-            long seed,
-            ImageFolderCWriter.Format format,
-            int imagesPerTask,
-            CleanImages reader) {
-        if (imagesPerTask < 1) {
-            throw new IllegalArgumentException(
-                    "images per task must be >= 1, got " + imagesPerTask);
-        }
-        this.corruptions = List.copyOf(corruptions);
-        this.severities = List.copyOf(severities);
-        this.profile = profile;
-        this.seed = seed;
-        this.format = format;
-        this.imagesPerTask = imagesPerTask;
-        this.reader = reader;
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** One task: a shard of images at one corruption and severity. */
     record Task(Corruption corruption, int severity, int from, int to) implements Serializable {}
 
-    /**
-     * Runs the job.
-     *
-     * @param spark the session
-     * @param input the folder of clean images (a path every executor can read)
-     * @param output the ImageNet-C layout's root (a path every executor can write)
-     * @param partitions how many Spark partitions the tasks are spread over
-     * @return the number of files the successful task attempts wrote (0 when the output was already
-     *     complete; files a failed attempt committed before dying are kept, not counted)
-     * @throws IOException naming the folder if it does not exist or holds no image
-     */
-    public long run(SparkSession spark, Path input, Path output, int partitions)
-            throws IOException {
-        FolderImages images = FolderImages.of(input);
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < images.size(); i++) {
-            names.add(images.relativePath(i));
-        }
+    /** The tasks over {@code count} images, corruption by corruption, severity by severity. */
+    private List<Task> tasks(List<Corruption> chosen, int count) {
         List<Task> tasks = new ArrayList<>();
-        for (Corruption corruption : corruptions) {
+        for (Corruption corruption : chosen) {
             for (int severity : severities) {
-                for (int from = 0; from < names.size(); from += imagesPerTask) {
+                for (int from = 0; from < count; from += imagesPerTask) {
                     tasks.add(
                             new Task(
                                     corruption,
                                     severity,
                                     from,
-                                    Math.min(names.size(), from + imagesPerTask)));
+                                    Math.min(count, from + imagesPerTask)));
                 }
             }
         }
-        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<List<String>> shared = context.broadcast(names);
-        String inputRoot = input.toAbsolutePath().toString();
-        String outputRoot = output.toAbsolutePath().toString();
-        long written =
-                context.parallelize(tasks, partitions)
-                        .map(task -> runTask(task, inputRoot, outputRoot, shared.value()))
-                        .reduce(Long::sum);
-        writeManifest(input, output, names.size(), written);
-        return written;
+        return tasks;
+    }
+
+    private CorruptionJob corruptionJob() {
+        return CorruptionJob.builder()
+                .optCorruptions(corruptions)
+                .optSeverities(severities)
+                .optProfile(profile)
+                .optSeed(seed)
+                .build();
     }
 
     /**
-     * What the driver writes once every task has succeeded: {@code manifest.json} at the output's
-     * root, atomically, so a folder with a manifest is a complete one.
+     * Corrupts a folder of images into the ImageNet-C layout.
+     *
+     * @param spark the session
+     * @param input the folder of clean images (a path or URI every executor can read)
+     * @param output the layout's root (a path or URI every executor can write)
+     * @param partitions how many Spark partitions the tasks are spread over
+     * @return the number of files the successful task attempts wrote (0 when the output was already
+     *     complete; files a failed attempt committed before dying are kept, not counted)
+     * @throws IOException naming the folder if it does not exist or holds no image, or the first
+     *     image that cannot be read
      */
-    private void writeManifest(Path input, Path output, int images, long written)
+    public long runFolder(SparkSession spark, String input, String output, int partitions)
             throws IOException {
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("input", input.toAbsolutePath().toString());
-        manifest.put("images", images);
-        manifest.put("corruptions", corruptions.stream().map(Corruption::id).toList());
-        manifest.put("severities", severities);
-        manifest.put("profile", profile.name());
-        manifest.put("seed", seed);
+        SharedFiles files = SharedFiles.of(spark);
+        List<String> names = ImageListing.relativePaths(spark, files, input);
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<List<String>> shared = context.broadcast(names);
+        String inputRoot = files.qualified(input);
+        String outputRoot = files.qualified(output);
+        long written =
+                context.parallelize(tasks(corruptions, names.size()), partitions)
+                        .map(
+                                task ->
+                                        corruptShard(
+                                                task, files, inputRoot, outputRoot, shared.value()))
+                        .reduce(Long::sum);
+        Map<String, Object> manifest = manifest(inputRoot, names.size(), written);
         manifest.put("format", format.name());
-        manifest.put("files", (long) images * corruptions.size() * severities.size());
-        manifest.put("writtenByThisRun", written);
-        AtomicFiles.writeString(
-                output.resolve(MANIFEST),
-                new GsonBuilder().setPrettyPrinting().create().toJson(manifest));
+        files.writeString(outputRoot + "/" + MANIFEST, json(manifest));
+        return written;
     }
 
     /** Corrupts one shard, writing the files that are not there yet; returns how many it wrote. */
-    private long runTask(Task task, String inputRoot, String outputRoot, List<String> names)
+    private long corruptShard(
+            Task task, SharedFiles files, String inputRoot, String outputRoot, List<String> names)
             throws IOException {
-        CorruptionJob job =
-                CorruptionJob.builder()
-                        .optCorruptions(corruptions)
-                        .optSeverities(severities)
-                        .optProfile(profile)
-                        .optSeed(seed)
-                        .build();
-        LabelledImages paths = new RelativePaths(names);
-        ImageFolderCWriter writer = new ImageFolderCWriter(Path.of(outputRoot), paths, format);
+        CorruptionJob job = corruptionJob();
+        String attempt = "attempt-" + TaskContext.get().taskAttemptId();
         long written = 0;
         for (int i = task.from(); i < task.to(); i++) {
-            if (java.nio.file.Files.isRegularFile(
-                    writer.fileOf(task.corruption(), task.severity(), i))) {
+            String target =
+                    outputRoot
+                            + "/"
+                            + ImageFolderCWriter.fileName(
+                                    task.corruption(), task.severity(), names.get(i), format);
+            if (files.isFile(target)) {
                 continue;
             }
-            ByteImage clean = reader.read(Path.of(inputRoot).resolve(names.get(i)));
-            writer.accept(
-                    task.corruption(),
-                    task.severity(),
-                    i,
-                    job.corrupt(clean, task.corruption(), task.severity(), i));
+            String source = inputRoot + "/" + names.get(i);
+            ByteImage clean = reader.read(files.read(source), source);
+            ByteImage corrupted = job.corrupt(clean, task.corruption(), task.severity(), i);
+            files.write(target, ImageFolderCWriter.encode(corrupted, format), attempt);
             written++;
         }
         return written;
     }
 
-    /** The clean set's relative paths, all a writer needs to place the corrupted files. */
-    private record RelativePaths(List<String> names) implements LabelledImages {
+    /**
+     * Corrupts a small labelled set into the CIFAR-10-C layout ({@code <corruption>.npy} and {@code
+     * labels.npy}), as {@code djmix corrupt} does for CIFAR data. The images travel to the
+     * executors as a broadcast and back to the driver, which writes the files: one Spark job per
+     * corruption, so the driver holds one corruption's images at a time.
+     *
+     * @param spark the session
+     * @param clean the clean images, all of one shape
+     * @param output the layout's folder on the driver
+     * @param partitions how many Spark partitions each corruption's tasks are spread over
+     * @return the number of corruption files written (complete ones are skipped)
+     * @throws IOException if a file cannot be written or the images differ in shape
+     */
+    public long runCifar(SparkSession spark, LabelledImages clean, Path output, int partitions)
+            throws IOException {
+        CifarCWriter writer = new CifarCWriter(output, clean, severities);
+        List<ByteImage> images = new ArrayList<>(clean.size());
+        for (int i = 0; i < clean.size(); i++) {
+            images.add(clean.image(i));
+        }
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<List<ByteImage>> shared = context.broadcast(images);
+        long written = 0;
+        for (Corruption corruption : corruptions) {
+            if (writer.isComplete(corruption, severities.get(0))) {
+                continue;
+            }
+            List<List<ByteImage>> shards =
+                    context.parallelize(tasks(List.of(corruption), images.size()), partitions)
+                            .map(task -> corruptInMemory(task, shared.value()))
+                            .collect();
+            List<Task> tasks = tasks(List.of(corruption), images.size());
+            for (int t = 0; t < tasks.size(); t++) {
+                Task task = tasks.get(t);
+                List<ByteImage> shard = shards.get(t);
+                for (int i = task.from(); i < task.to(); i++) {
+                    writer.accept(corruption, task.severity(), i, shard.get(i - task.from()));
+                }
+                if (task.to() == images.size()) {
+                    writer.blockDone(corruption, task.severity());
+                }
+            }
+            written++;
+        }
+        Map<String, Object> manifest = manifest("in memory", images.size(), written);
+        manifest.put("format", "CIFAR-10-C .npy");
+        AtomicFiles.writeString(output.resolve(MANIFEST), json(manifest));
+        return written;
+    }
 
-        @Override
-        public int size() {
-            return names.size();
+    private List<ByteImage> corruptInMemory(Task task, List<ByteImage> images) {
+        CorruptionJob job = corruptionJob();
+        List<ByteImage> shard = new ArrayList<>(task.to() - task.from());
+        for (int i = task.from(); i < task.to(); i++) {
+            shard.add(job.corrupt(images.get(i), task.corruption(), task.severity(), i));
+        }
+        return shard;
+    }
+
+    /** The job's settings and counts, which the driver writes once every task has succeeded. */
+    private Map<String, Object> manifest(String input, int images, long written) {
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("input", input);
+        manifest.put("images", images);
+        manifest.put("corruptions", corruptions.stream().map(Corruption::id).toList());
+        manifest.put("severities", severities);
+        manifest.put("profile", profile.name());
+        manifest.put("seed", seed);
+        manifest.put("files", (long) images * corruptions.size() * severities.size());
+        manifest.put("writtenByThisRun", written);
+        return manifest;
+    }
+
+    private static String json(Map<String, Object> manifest) {
+        return new GsonBuilder().setPrettyPrinting().create().toJson(manifest);
+    }
+
+    /** The settings of a {@link SparkCorruption}. */
+    public static final class Builder {
+
+        private List<Corruption> corruptions = Corruption.COMMON;
+        private List<Integer> severities = List.of(1, 2, 3, 4, 5);
+        private CorruptionProfile profile = CorruptionProfile.AUTO;
+        private long seed;
+        private ImageFolderCWriter.Format format = ImageFolderCWriter.Format.JPEG;
+        private int imagesPerTask = 1000;
+        private CleanImages reader = BufferedImages::read;
+
+        private Builder() {}
+
+        /**
+         * Sets the corruptions.
+         *
+         * @param corruptions at least one
+         * @return this builder
+         */
+        public Builder optCorruptions(List<Corruption> corruptions) {
+            if (corruptions.isEmpty()) {
+                throw new IllegalArgumentException("at least one corruption is needed");
+            }
+            this.corruptions = corruptions;
+            return this;
         }
 
-        @Override
-        public ByteImage image(int index) {
-            throw new UncheckedIOException(
-                    new IOException("the executors read images from their paths"));
+        /**
+         * Sets the severities.
+         *
+         * @param severities each 1..5
+         * @return this builder
+         */
+        public Builder optSeverities(List<Integer> severities) {
+            if (severities.isEmpty() || severities.stream().anyMatch(s -> s < 1 || s > 5)) {
+                throw new IllegalArgumentException("severities must be 1..5, got " + severities);
+            }
+            this.severities = severities;
+            return this;
         }
 
-        @Override
-        public int label(int index) {
-            return 0;
+        /**
+         * Sets the corruption parameters.
+         *
+         * @param profile CIFAR, IMAGENET or AUTO (by image size)
+         * @return this builder
+         */
+        public Builder optProfile(CorruptionProfile profile) {
+            this.profile = profile;
+            return this;
         }
 
-        @Override
-        public String relativePath(int index) {
-            return names.get(index);
+        /**
+         * Sets the seed (as {@code djmix corrupt --seed}).
+         *
+         * @param seed the job's seed
+         * @return this builder
+         */
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Sets the file format of the ImageNet-C layout.
+         *
+         * @param format JPEG (quality 85, as ImageNet-C) or PNG
+         * @return this builder
+         */
+        public Builder optFormat(ImageFolderCWriter.Format format) {
+            this.format = format;
+            return this;
+        }
+
+        /**
+         * Sets the size of a task's shard.
+         *
+         * @param imagesPerTask images per task, &gt;= 1
+         * @return this builder
+         */
+        public Builder optImagesPerTask(int imagesPerTask) {
+            if (imagesPerTask < 1) {
+                throw new IllegalArgumentException(
+                        "images per task must be >= 1, got " + imagesPerTask);
+            }
+            this.imagesPerTask = imagesPerTask;
+            return this;
+        }
+
+        /**
+         * Sets how executors decode the clean images (by default {@link BufferedImages#read(byte[],
+         * String)}).
+         *
+         * @param reader the decoder
+         * @return this builder
+         */
+        public Builder optReader(CleanImages reader) {
+            this.reader = reader;
+            return this;
+        }
+
+        /**
+         * Builds the job.
+         *
+         * @return the job
+         */
+        public SparkCorruption build() {
+            return new SparkCorruption(this);
         }
     }
 }

@@ -9,19 +9,24 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.SparkSession;
+import org.djmix.corruptions.CifarCWriter;
 import org.djmix.corruptions.Corruption;
 import org.djmix.corruptions.CorruptionJob;
 import org.djmix.corruptions.CorruptionProfile;
 import org.djmix.corruptions.FolderImages;
 import org.djmix.corruptions.ImageFolderCWriter;
+import org.djmix.corruptions.LabelledImages;
 import org.djmix.image.BufferedImages;
+import org.djmix.image.ByteImage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +65,8 @@ class SparkCorruptionTest {
             g.setColor(Color.WHITE);
             g.fillOval(3 + i, 4, 12, 10);
             g.dispose();
-            ImageIO.write(image, "png", folder.resolve("img" + i + ".png").toFile());
+            ImageIO.write(
+                    image, "png", folder.resolve((i == 6 ? "img " : "img") + i + ".png").toFile());
         }
     }
 
@@ -69,14 +75,23 @@ class SparkCorruptionTest {
         spark.stop();
     }
 
-    private static SparkCorruption job(int imagesPerTask) {
-        return new SparkCorruption(
-                CORRUPTIONS,
-                SEVERITIES,
-                CorruptionProfile.AUTO,
-                42,
-                ImageFolderCWriter.Format.JPEG,
-                imagesPerTask);
+    private static SparkCorruption.Builder settings(int imagesPerTask) {
+        return SparkCorruption.builder()
+                .optCorruptions(CORRUPTIONS)
+                .optSeverities(SEVERITIES)
+                .optProfile(CorruptionProfile.AUTO)
+                .optSeed(42)
+                .optImagesPerTask(imagesPerTask);
+    }
+
+    private static long run(SparkCorruption job, Path in, Path out, int partitions)
+            throws IOException {
+        return job.runFolder(spark, in.toString(), out.toString(), partitions);
+    }
+
+    private static long run(int imagesPerTask, Path in, Path out, int partitions)
+            throws IOException {
+        return run(settings(imagesPerTask).build(), in, out, partitions);
     }
 
     /** Every file under a root, by relative path, with its bytes. */
@@ -107,7 +122,7 @@ class SparkCorruptionTest {
         assertThat(expected).hasSize(7 * CORRUPTIONS.size() * SEVERITIES.size());
         for (int partitions : new int[] {1, 2, 5}) {
             Path out = dir.resolve("spark-" + partitions);
-            long written = job(3).run(spark, input, out, partitions);
+            long written = run(3, input, out, partitions);
             assertThat(written).isEqualTo(expected.size());
             String manifest = Files.readString(out.resolve(SparkCorruption.MANIFEST));
             assertThat(manifest)
@@ -132,34 +147,30 @@ class SparkCorruptionTest {
         Path marker = dir.resolve("first-attempt-failed");
         String markerName = marker.toString(); // a Path does not serialise
         SparkCorruption dying =
-                new SparkCorruption(
-                        CORRUPTIONS,
-                        SEVERITIES,
-                        CorruptionProfile.AUTO,
-                        42,
-                        ImageFolderCWriter.Format.JPEG,
-                        7,
-                        file -> {
-                            // the first attempt that reaches img5 dies there, after writing
-                            // the shard's first images
-                            if (file.endsWith("img5.png")
-                                    && TaskContext.get().attemptNumber() == 0
-                                    && !Files.exists(Path.of(markerName))) {
-                                Files.createFile(Path.of(markerName));
-                                throw new IOException("simulated executor loss at " + file);
-                            }
-                            return BufferedImages.read(file);
-                        });
+                settings(7)
+                        .optReader(
+                                (content, file) -> {
+                                    // the first attempt that reaches img5 dies there, after writing
+                                    // the shard's first images
+                                    if (file.endsWith("img5.png")
+                                            && TaskContext.get().attemptNumber() == 0
+                                            && !Files.exists(Path.of(markerName))) {
+                                        Files.createFile(Path.of(markerName));
+                                        throw new IOException("simulated executor loss at " + file);
+                                    }
+                                    return BufferedImages.read(content, file);
+                                })
+                        .build();
         // img5 is the last of its (corruption, severity) task's 7 images: the dead attempt had
         // committed the other 6, which the retry keeps; the count is of the successful attempts
-        assertThat(dying.run(spark, input, out, 2)).isEqualTo(42 - 6);
+        assertThat(run(dying, input, out, 2)).isEqualTo(42 - 6);
         assertThat(marker).exists();
         Map<String, byte[]> files = files(out);
         files.remove(SparkCorruption.MANIFEST);
         assertThat(files).hasSize(42);
         assertThat(files.keySet()).allMatch(name -> name.endsWith(".jpg"));
         Path reference = dir.resolve("reference");
-        job(7).run(spark, input, reference, 1);
+        run(7, input, reference, 1);
         Map<String, byte[]> expected = files(reference);
         expected.remove(SparkCorruption.MANIFEST);
         for (String name : expected.keySet()) {
@@ -168,12 +179,63 @@ class SparkCorruptionTest {
     }
 
     @Test
+    void aSmallSetBecomesTheCifarCLayoutAsOnOneMachine() throws IOException {
+        Random random = new Random(3);
+        List<ByteImage> images = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            byte[] samples = new byte[3 * 32 * 32];
+            random.nextBytes(samples);
+            images.add(ByteImage.wrap(3, 32, 32, samples));
+        }
+        LabelledImages clean =
+                new LabelledImages() {
+                    @Override
+                    public int size() {
+                        return images.size();
+                    }
+
+                    @Override
+                    public ByteImage image(int index) {
+                        return images.get(index);
+                    }
+
+                    @Override
+                    public int label(int index) {
+                        return index % 10;
+                    }
+                };
+        Path single = dir.resolve("cifar-single");
+        CorruptionJob.builder()
+                .optCorruptions(CORRUPTIONS)
+                .optSeverities(SEVERITIES)
+                .optProfile(CorruptionProfile.CIFAR)
+                .optSeed(42)
+                .build()
+                .run(clean, new CifarCWriter(single, clean, SEVERITIES));
+        Path out = dir.resolve("cifar-spark");
+        SparkCorruption job = settings(5).optProfile(CorruptionProfile.CIFAR).build();
+        assertThat(job.runCifar(spark, clean, out, 3)).isEqualTo(CORRUPTIONS.size());
+        Map<String, byte[]> expected = files(single);
+        Map<String, byte[]> actual = files(out);
+        assertThat(actual.remove(SparkCorruption.MANIFEST)).isNotNull();
+        assertThat(actual.keySet())
+                .isEqualTo(expected.keySet())
+                .contains("fog.npy", CifarCWriter.LABELS);
+        for (String name : expected.keySet()) {
+            assertThat(actual.get(name)).as(name).isEqualTo(expected.get(name));
+        }
+        Files.delete(out.resolve("fog.npy"));
+        assertThat(job.runCifar(spark, clean, out, 2)).isEqualTo(1);
+        assertThat(Files.readAllBytes(out.resolve("fog.npy"))).isEqualTo(expected.get("fog.npy"));
+    }
+
+    @Test
     void anUnreadableImageFailsTheJobWithItsPath() throws IOException {
         Path broken = dir.resolve("broken");
         Files.createDirectories(broken.resolve("a"));
         Files.copy(input.resolve("class0/img0.png"), broken.resolve("a/good.png"));
         Files.writeString(broken.resolve("a/bad.png"), "not a png");
-        assertThatThrownBy(() -> job(2).run(spark, broken, dir.resolve("never"), 2))
+        assertThatThrownBy(() -> run(2, broken, dir.resolve("never"), 2))
                 .hasMessageContaining(broken.resolve("a/bad.png").toAbsolutePath().toString())
                 .hasMessageContaining("is not a readable image");
     }
@@ -181,12 +243,12 @@ class SparkCorruptionTest {
     @Test
     void aSecondRunOverAFinishedOutputWritesNothing() throws IOException {
         Path out = dir.resolve("twice");
-        assertThat(job(4).run(spark, input, out, 2)).isEqualTo(42);
+        assertThat(run(4, input, out, 2)).isEqualTo(42);
         Map<String, byte[]> first = files(out);
         Files.delete(out.resolve("fog/4/class1/img3.jpg"));
-        assertThat(job(4).run(spark, input, out, 3)).isEqualTo(1);
+        assertThat(run(4, input, out, 3)).isEqualTo(1);
         assertThat(files(out).get("fog/4/class1/img3.jpg"))
                 .isEqualTo(first.get("fog/4/class1/img3.jpg"));
-        assertThat(job(4).run(spark, input, out, 3)).isZero();
+        assertThat(run(4, input, out, 3)).isZero();
     }
 }
