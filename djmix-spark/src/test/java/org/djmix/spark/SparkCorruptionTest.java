@@ -27,7 +27,6 @@ import org.djmix.corruptions.ImageFolderCWriter;
 import org.djmix.corruptions.LabelledImages;
 import org.djmix.image.BufferedImages;
 import org.djmix.image.ByteImage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,13 +47,7 @@ class SparkCorruptionTest {
 
     @BeforeAll
     static void start() throws IOException {
-        spark =
-                SparkSession.builder()
-                        .master("local[2,2]")
-                        .appName("djmix-spark-test")
-                        .config("spark.ui.enabled", "false")
-                        .config("spark.sql.shuffle.partitions", "2")
-                        .getOrCreate();
+        spark = TestSpark.session();
         input = dir.resolve("clean");
         for (int i = 0; i < 7; i++) {
             Path folder = Files.createDirectories(input.resolve("class" + (i % 2)));
@@ -68,11 +61,6 @@ class SparkCorruptionTest {
             ImageIO.write(
                     image, "png", folder.resolve((i == 6 ? "img " : "img") + i + ".png").toFile());
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
     }
 
     private static SparkCorruption.Builder settings(int imagesPerTask) {

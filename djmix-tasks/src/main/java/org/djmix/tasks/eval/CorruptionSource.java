@@ -24,6 +24,26 @@ public interface CorruptionSource {
     LabelledImages images(Corruption corruption, int severity) throws IOException;
 
     /**
+     * Opens a directory of corrupted images named as on the command line.
+     *
+     * @param text {@code cifar-c:DIR} (the CIFAR-10-C layout) or {@code imagenet-c:DIR} (the
+     *     ImageNet-C layout)
+     * @param clean the clean images the directory was made from
+     * @return the source
+     * @throws IllegalArgumentException naming the text if it is neither form
+     */
+    static CorruptionSource parse(String text, LabelledImages clean) {
+        if (text.startsWith("cifar-c:")) {
+            return cifarC(Path.of(text.substring("cifar-c:".length())));
+        }
+        if (text.startsWith("imagenet-c:")) {
+            return imageFolder(Path.of(text.substring("imagenet-c:".length())), clean);
+        }
+        throw new IllegalArgumentException(
+                "--corrupted must be cifar-c:DIR or imagenet-c:DIR, got '" + text + "'");
+    }
+
+    /**
      * Reads a CIFAR-10-C style directory (ours or the official release).
      *
      * @param directory the directory

@@ -196,8 +196,16 @@ public final class RobustnessEvaluation {
         return outcomes;
     }
 
-    /** The figures of one model's mistakes. */
-    private static RobustnessReport report(
+    /**
+     * Turns one classifier's mistakes into its error report (the error of a block is its wrong
+     * images over all images).
+     *
+     * @param name the model's name in the report
+     * @param mistakes which images it got wrong, clean and per corruption and severity
+     * @param severities the severities measured, in order
+     * @return the report, with the mistakes kept for paired statistics
+     */
+    public static RobustnessReport report(
             String name, ImageMistakes mistakes, List<Integer> severities) {
         double images = Math.max(1, mistakes.images());
         Map<String, double[]> errors = new LinkedHashMap<>();

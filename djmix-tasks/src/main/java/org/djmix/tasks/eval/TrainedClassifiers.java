@@ -26,20 +26,16 @@ public final class TrainedClassifiers {
     private TrainedClassifiers() {}
 
     /**
-     * Loads a run's model, checking it suits the images it will see.
+     * Checks, without loading anything, that a run's model suits the images it will see.
      *
      * @param run the run directory
-     * @param manager where the parameters go
      * @param imageShape (C, H, W) of the evaluation images
      * @param numClasses the evaluation data's class count
-     * @param batchSize images per forward
-     * @return the classifier
+     * @return the run's settings
      * @throws IOException naming the directory and the problem: not a run, another shape or class
-     *     count, missing or corrupt parameters
+     *     count
      */
-    public static ImageClassifier load(
-            Path run, NDManager manager, Shape imageShape, int numClasses, int batchSize)
-            throws IOException {
+    public static RunConfig check(Path run, Shape imageShape, int numClasses) throws IOException {
         if (!Files.isDirectory(run)) {
             throw new IOException("no training run at " + run + ": not a directory");
         }
@@ -57,6 +53,25 @@ public final class TrainedClassifiers {
                             + " classes, the data has "
                             + numClasses);
         }
+        return config;
+    }
+
+    /**
+     * Loads a run's model, checking it suits the images it will see.
+     *
+     * @param run the run directory
+     * @param manager where the parameters go
+     * @param imageShape (C, H, W) of the evaluation images
+     * @param numClasses the evaluation data's class count
+     * @param batchSize images per forward
+     * @return the classifier
+     * @throws IOException naming the directory and the problem: not a run, another shape or class
+     *     count, missing or corrupt parameters
+     */
+    public static ImageClassifier load(
+            Path run, NDManager manager, Shape imageShape, int numClasses, int batchSize)
+            throws IOException {
+        RunConfig config = check(run, imageShape, numClasses);
         Block model = ClassificationModels.create(config.model(), config.numClasses());
         model.initialize(manager, DataType.FLOAT32, new Shape(1).addAll(imageShape));
         loadParameters(model, run, manager);

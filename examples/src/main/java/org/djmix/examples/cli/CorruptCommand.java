@@ -12,6 +12,7 @@ import org.djmix.corruptions.FolderImages;
 import org.djmix.corruptions.ImageFolderCWriter;
 import org.djmix.corruptions.LabelledImages;
 import org.djmix.tasks.data.DataSpec;
+import org.djmix.tasks.data.TestImages;
 import org.djmix.tasks.detection.DetectionData;
 import org.djmix.tasks.segmentation.SegmentationData;
 import picocli.CommandLine.Command;
@@ -91,20 +92,9 @@ public final class CorruptCommand implements Callable<Integer> {
             images = SegmentationData.parse(input).validation().asLabelledImages();
         } else if (detection) {
             images = DetectionData.parse(input).test().asLabelledImages();
-        } else if (dataset && DataSpec.parse(input).isStreamed()) {
-            // the ImageNet-C recipe: the test images resized and centre-cropped, then corrupted
-            images =
-                    DataSpec.parse(input).stream(false)
-                            .setSampling(1, false)
-                            .build()
-                            .asLabelledImages();
         } else if (dataset) {
-            images =
-                    DataSpec.parse(input)
-                            .read(false)
-                            .setSampling(1, false)
-                            .build()
-                            .asLabelledImages();
+            // imagenet: the ImageNet-C recipe, the test images resized and centre-cropped
+            images = TestImages.of(DataSpec.parse(input), null).images();
         } else {
             images = FolderImages.of(Path.of(input));
         }

@@ -14,8 +14,7 @@ import org.djmix.corruptions.Corruption;
 import org.djmix.corruptions.CorruptionProfile;
 import org.djmix.corruptions.ImageFolderCDirectory;
 import org.djmix.corruptions.LabelledImages;
-import org.djmix.tasks.data.ImageDataset;
-import org.djmix.tasks.data.ImageFolderDataset;
+import org.djmix.tasks.data.TestImages;
 import org.djmix.tasks.detection.DetectionEvaluation;
 import org.djmix.tasks.detection.DetectionSource;
 import org.djmix.tasks.detection.Detector;
@@ -105,25 +104,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (data.isDetection()) {
             return detection();
         }
-        LabelledImages clean;
-        Shape imageShape;
-        int numClasses;
-        if (data.spec().isStreamed()) {
-            ImageFolderDataset.Builder builder = data.spec().stream(false).setSampling(1, false);
-            if (testLimit.value() != null) {
-                builder.optLimit(testLimit.value());
-            }
-            ImageFolderDataset test = builder.build();
-            clean = test.asLabelledImages();
-            imageShape = test.getImageShape();
-            numClasses = test.getNumClasses();
-        } else {
-            ImageDataset test =
-                    data.spec().read(false, testLimit.value()).setSampling(1, false).build();
-            clean = test.asLabelledImages();
-            imageShape = test.getImageShape();
-            numClasses = test.getNumClasses();
-        }
+        TestImages test = TestImages.of(data.spec(), testLimit.value());
+        LabelledImages clean = test.images();
+        Shape imageShape = test.imageShape();
+        int numClasses = test.numClasses();
         CorruptionSource source = source(clean);
         List<Corruption> chosen = present(corruption.corruptions(Corruption.COMMON));
         List<Integer> levels = corruption.severities();
@@ -297,16 +281,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     seed.value(),
                     Runtime.getRuntime().availableProcessors());
         }
-        String text = corrupted.directory;
-        if (text.startsWith("cifar-c:")) {
-            return CorruptionSource.cifarC(Path.of(text.substring("cifar-c:".length())));
-        }
-        if (text.startsWith("imagenet-c:")) {
-            return CorruptionSource.imageFolder(
-                    Path.of(text.substring("imagenet-c:".length())), clean);
-        }
-        throw new IllegalArgumentException(
-                "--corrupted must be cifar-c:DIR or imagenet-c:DIR, got '" + text + "'");
+        return CorruptionSource.parse(corrupted.directory, clean);
     }
 
     /** A run's column name in the report: its directory's name, which must be unique. */
