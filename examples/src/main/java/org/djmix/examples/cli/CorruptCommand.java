@@ -158,7 +158,8 @@ public final class CorruptCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static boolean isDataSpec(String text) {
+    /** Says whether an input names a dataset (a data spec) rather than a folder. */
+    static boolean isDataSpec(String text) {
         int colon = text.indexOf(':');
         return text.equals("shapes")
                 || (colon > 0 && DataSpec.KINDS.contains(text.substring(0, colon)));

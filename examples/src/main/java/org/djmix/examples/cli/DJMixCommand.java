@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
             TrainCommand.class,
             EvaluateCommand.class,
             PredictCommand.class,
-            QuickstartCommand.class
+            QuickstartCommand.class,
+            SparkCommand.class
         },
         description =
                 "DJMix: unsupervised, task-agnostic augmentation for robustness to image"

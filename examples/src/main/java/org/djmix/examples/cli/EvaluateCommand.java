@@ -121,6 +121,28 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             reports = RobustnessEvaluation.evaluate(classifiers, clean, source, chosen, levels);
         }
+        writeClassification(reports, chosen, meanCorruptionError, out, spec.commandLine().getOut());
+        return 0;
+    }
+
+    /**
+     * Writes classifiers' report files (with the 10 non-brightening corruptions as a subset when
+     * the 15 common ones were measured) and prints each model's clean and mean corrupted error.
+     *
+     * @param reports the reports
+     * @param chosen the corruptions measured
+     * @param meanCorruptionError add CE, mCE and relative mCE
+     * @param out the report directory
+     * @param console where the lines go
+     * @throws IOException if a file cannot be written
+     */
+    static void writeClassification(
+            List<RobustnessReport> reports,
+            List<Corruption> chosen,
+            boolean meanCorruptionError,
+            Path out,
+            PrintWriter console)
+            throws IOException {
         Map<String, List<String>> subsets = new LinkedHashMap<>();
         if (chosen.equals(Corruption.COMMON)) {
             subsets.put(
@@ -128,14 +150,12 @@ public final class EvaluateCommand implements Callable<Integer> {
                     Corruption.NON_BRIGHTENING.stream().map(Corruption::id).toList());
         }
         ReportFiles.write(reports, subsets, meanCorruptionError, out);
-        PrintWriter console = spec.commandLine().getOut();
         for (RobustnessReport r : reports) {
             console.printf(
                     "%s: clean error %.2f %%, mean corrupted error %.2f %%%n",
                     r.model(), 100 * r.clean(), 100 * r.meanCorrupted());
         }
         console.println("wrote " + out.resolve("report.md"));
-        return 0;
     }
 
     /** Segmentation-C: mIoU of segmentation runs on the validation images, clean and corrupted. */
@@ -285,7 +305,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** A run's column name in the report: its directory's name, which must be unique. */
-    private static String reportName(Path run, Set<String> taken) {
+    static String reportName(Path run, Set<String> taken) {
         String name = run.getFileName().toString();
         if (taken.contains(name)) {
             throw new IllegalArgumentException(
