@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.djmix.corruptions.LabelledImages;
 import org.djmix.image.BufferedImages;
 import org.djmix.image.ByteImage;
 import org.djmix.io.AtomicFiles;
+import org.djmix.tasks.data.ImageNetAugmentation;
 
 /**
  * {@code djmix corrupt} as a Spark job, byte for byte as on one machine, for the two layouts:
@@ -56,6 +58,7 @@ public final class SparkCorruption implements Serializable {
     private final ImageFolderCWriter.Format format;
     private final int imagesPerTask;
     private final CleanImages reader;
+    private final int centerCrop;
 
     /** How a task decodes one clean image file on an executor. */
     @FunctionalInterface
@@ -80,6 +83,7 @@ public final class SparkCorruption implements Serializable {
         this.format = builder.format;
         this.imagesPerTask = builder.imagesPerTask;
         this.reader = builder.reader;
+        this.centerCrop = builder.centerCrop;
     }
 
     /**
@@ -142,8 +146,12 @@ public final class SparkCorruption implements Serializable {
         Broadcast<List<String>> shared = context.broadcast(names);
         String inputRoot = files.qualified(input);
         String outputRoot = files.qualified(output);
+        // shard by shard, so each partition mixes cheap and costly corruptions (glass blur is
+        // 100x gaussian noise) and the partitions take about the same time
+        List<Task> tasks = tasks(corruptions, names.size());
+        tasks.sort(Comparator.comparingInt(Task::from));
         long written =
-                context.parallelize(tasks(corruptions, names.size()), partitions)
+                context.parallelize(tasks, partitions)
                         .map(
                                 task ->
                                         corruptShard(
@@ -173,6 +181,9 @@ public final class SparkCorruption implements Serializable {
             }
             String source = inputRoot + "/" + names.get(i);
             ByteImage clean = reader.read(files.read(source), source);
+            if (centerCrop > 0) {
+                clean = ImageNetAugmentation.evaluation(centerCrop).apply(clean, null);
+            }
             ByteImage corrupted = job.corrupt(clean, task.corruption(), task.severity(), i);
             files.write(target, ImageFolderCWriter.encode(corrupted, format), attempt);
             written++;
@@ -267,6 +278,7 @@ public final class SparkCorruption implements Serializable {
         private ImageFolderCWriter.Format format = ImageFolderCWriter.Format.JPEG;
         private int imagesPerTask = 1000;
         private CleanImages reader = BufferedImages::read;
+        private int centerCrop;
 
         private Builder() {}
 
@@ -355,6 +367,23 @@ public final class SparkCorruption implements Serializable {
          */
         public Builder optReader(CleanImages reader) {
             this.reader = reader;
+            return this;
+        }
+
+        /**
+         * Resizes and centre-crops each clean image before corrupting it, as ImageNet-C was made:
+         * torchvision's {@code Resize(size / 0.875)} and {@code CenterCrop(size)}, so that a folder
+         * of ImageNet validation images gives the files of {@code djmix corrupt --input
+         * imagenet:DIR@SIZE}.
+         *
+         * @param size the crop's side, e.g. 224
+         * @return this builder
+         */
+        public Builder optCenterCrop(int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("the crop size must be >= 1, got " + size);
+            }
+            this.centerCrop = size;
             return this;
         }
 

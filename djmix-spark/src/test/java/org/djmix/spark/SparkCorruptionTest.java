@@ -27,6 +27,8 @@ import org.djmix.corruptions.ImageFolderCWriter;
 import org.djmix.corruptions.LabelledImages;
 import org.djmix.image.BufferedImages;
 import org.djmix.image.ByteImage;
+import org.djmix.tasks.data.DataSpec;
+import org.djmix.tasks.data.TestImages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -215,6 +217,39 @@ class SparkCorruptionTest {
         Files.delete(out.resolve("fog.npy"));
         assertThat(job.runCifar(spark, clean, out, 2)).isEqualTo(1);
         assertThat(Files.readAllBytes(out.resolve("fog.npy"))).isEqualTo(expected.get("fog.npy"));
+    }
+
+    @Test
+    void centreCroppedFolderImagesAreThoseOfCorruptOnImageNetData() throws IOException {
+        Path imagenet = dir.resolve("imagenet");
+        for (String split : new String[] {"train", "val"}) {
+            for (int i = 0; i < 7; i++) {
+                Path folder = Files.createDirectories(imagenet.resolve(split + "/n0" + (i % 3)));
+                Files.copy(
+                        input.resolve("class" + (i % 2))
+                                .resolve((i == 6 ? "img " : "img") + i + ".png"),
+                        folder.resolve("v" + i + ".png"));
+            }
+        }
+        LabelledImages val =
+                TestImages.of(DataSpec.parse("imagenet:" + imagenet + "@16"), null).images();
+        Path single = dir.resolve("imagenet-single");
+        CorruptionJob.builder()
+                .optCorruptions(CORRUPTIONS)
+                .optSeverities(SEVERITIES)
+                .optProfile(CorruptionProfile.AUTO)
+                .optSeed(42)
+                .build()
+                .run(val, new ImageFolderCWriter(single, val, ImageFolderCWriter.Format.JPEG));
+        Path out = dir.resolve("imagenet-spark");
+        run(settings(2).optCenterCrop(16).build(), imagenet.resolve("val"), out, 3);
+        Map<String, byte[]> expected = files(single);
+        Map<String, byte[]> actual = files(out);
+        actual.remove(SparkCorruption.MANIFEST);
+        assertThat(actual.keySet()).isEqualTo(expected.keySet()).contains("fog/4/n01/v4.jpg");
+        for (String name : expected.keySet()) {
+            assertThat(actual.get(name)).as(name).isEqualTo(expected.get(name));
+        }
     }
 
     @Test

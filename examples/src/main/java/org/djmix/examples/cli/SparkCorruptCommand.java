@@ -59,6 +59,14 @@ public final class SparkCorruptCommand implements Callable<Integer> {
                             + " (default ${DEFAULT-VALUE})")
     private ImageFolderCWriter.Format format;
 
+    @Option(
+            names = "--center-crop",
+            description =
+                    "resize each folder image to SIZE/0.875 and centre-crop SIZE x SIZE before"
+                            + " corrupting (ImageNet-C's recipe: the files of 'djmix corrupt"
+                            + " --input imagenet:DIR@SIZE' from DIR's val folder)")
+    private Integer centerCrop;
+
     @Mixin private CorruptionOptions corruption;
 
     @Mixin private SeedOption seed;
@@ -80,24 +88,33 @@ public final class SparkCorruptCommand implements Callable<Integer> {
                                 ? CorruptionProfile.forImageSize(
                                         images.image(0).width(), images.image(0).height())
                                 : CorruptionProfile.AUTO;
-        SparkCorruption job =
+        SparkCorruption.Builder job =
                 SparkCorruption.builder()
                         .optCorruptions(chosen)
                         .optSeverities(corruption.severities())
                         .optProfile(parameters)
                         .optSeed(seed.value())
                         .optFormat(format)
-                        .optImagesPerTask(sparkOptions.imagesPerTask())
-                        .build();
+                        .optImagesPerTask(sparkOptions.imagesPerTask());
+        if (centerCrop != null) {
+            if (dataset) {
+                throw new IllegalArgumentException(
+                        "--center-crop is for a folder of images; " + input + " is a dataset");
+            }
+            job.optCenterCrop(centerCrop);
+        }
         SparkSession spark = sparkOptions.session("djmix spark corrupt");
         long start = System.nanoTime();
         long written;
         String unit;
         if (dataset) {
-            written = job.runCifar(spark, images, Path.of(output), sparkOptions.partitions(spark));
+            written =
+                    job.build()
+                            .runCifar(
+                                    spark, images, Path.of(output), sparkOptions.partitions(spark));
             unit = "corruption files";
         } else {
-            written = job.runFolder(spark, input, output, sparkOptions.partitions(spark));
+            written = job.build().runFolder(spark, input, output, sparkOptions.partitions(spark));
             unit = "images";
         }
         spec.commandLine()
