@@ -61,18 +61,14 @@ public final class SparkCorruptionComparison {
                         .config("spark.ui.enabled", "false")
                         .getOrCreate();
         System.out.printf("Spark session start-up: %.1f s%n", (System.nanoTime() - start) / 1e9);
-        SparkCorruption sparkJob =
-                SparkCorruption.builder()
-                        .optCorruptions(corruptions)
-                        .optSeverities(severities)
-                        .optImagesPerTask(10)
-                        .build();
         CorruptionJob singleJob =
                 CorruptionJob.builder()
                         .optCorruptions(corruptions)
                         .optSeverities(severities)
                         .optThreads(threads)
                         .build();
+        SparkCorruption sparkJob =
+                SparkCorruption.builder().setJob(singleJob).optImagesPerTask(10).build();
         List<Double> ratios = new ArrayList<>();
         System.out.printf(
                 "%d images x %d corruptions x %d severity = %d files per run, %d threads,"

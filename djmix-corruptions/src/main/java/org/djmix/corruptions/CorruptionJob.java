@@ -1,6 +1,7 @@
 package org.djmix.corruptions;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -14,7 +15,9 @@ import org.djmix.image.ByteImage;
  * corrupted with its own seed ({@link ImageSeeds}), so the bytes do not depend on the threads. A
  * block the output already holds completely is skipped, which makes an interrupted job resumable.
  */
-public final class CorruptionJob {
+public final class CorruptionJob implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final List<Corruption> corruptions;
     private final List<Integer> severities;
@@ -55,6 +58,24 @@ public final class CorruptionJob {
      */
     public List<Corruption> getCorruptions() {
         return corruptions;
+    }
+
+    /**
+     * Returns the corruption parameters.
+     *
+     * @return the profile
+     */
+    public CorruptionProfile getProfile() {
+        return profile;
+    }
+
+    /**
+     * Returns the job's seed, from which each image's seed derives.
+     *
+     * @return the seed
+     */
+    public long getSeed() {
+        return seed;
     }
 
     /** Where the corrupted blocks go. */

@@ -16,7 +16,6 @@ import org.apache.spark.sql.SparkSession;
 import org.djmix.corruptions.CifarCWriter;
 import org.djmix.corruptions.Corruption;
 import org.djmix.corruptions.CorruptionJob;
-import org.djmix.corruptions.CorruptionProfile;
 import org.djmix.corruptions.ImageFolderCWriter;
 import org.djmix.corruptions.LabelledImages;
 import org.djmix.image.BufferedImages;
@@ -51,10 +50,7 @@ public final class SparkCorruption implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final List<Corruption> corruptions;
-    private final List<Integer> severities;
-    private final CorruptionProfile profile;
-    private final long seed;
+    private final CorruptionJob job;
     private final ImageFolderCWriter.Format format;
     private final int imagesPerTask;
     private final CleanImages reader;
@@ -76,10 +72,10 @@ public final class SparkCorruption implements Serializable {
     }
 
     private SparkCorruption(Builder builder) {
-        this.corruptions = List.copyOf(builder.corruptions);
-        this.severities = List.copyOf(builder.severities);
-        this.profile = builder.profile;
-        this.seed = builder.seed;
+        if (builder.job == null) {
+            throw new IllegalArgumentException("the corruption job is required (setJob)");
+        }
+        this.job = builder.job;
         this.format = builder.format;
         this.imagesPerTask = builder.imagesPerTask;
         this.reader = builder.reader;
@@ -87,8 +83,8 @@ public final class SparkCorruption implements Serializable {
     }
 
     /**
-     * Starts a job's settings: by default the 15 common corruptions, severities 1..5, the AUTO
-     * profile, seed 0, JPEG, 1000 images per task.
+     * Starts a job's settings: the corruption job is required (corruptions, severities, profile,
+     * seed, as {@code djmix corrupt}); by default JPEG, 1000 images per task.
      *
      * @return a builder
      */
@@ -103,7 +99,7 @@ public final class SparkCorruption implements Serializable {
     private List<Task> tasks(List<Corruption> chosen, int count) {
         List<Task> tasks = new ArrayList<>();
         for (Corruption corruption : chosen) {
-            for (int severity : severities) {
+            for (int severity : job.getSeverities()) {
                 for (int from = 0; from < count; from += imagesPerTask) {
                     tasks.add(
                             new Task(
@@ -115,15 +111,6 @@ public final class SparkCorruption implements Serializable {
             }
         }
         return tasks;
-    }
-
-    private CorruptionJob corruptionJob() {
-        return CorruptionJob.builder()
-                .optCorruptions(corruptions)
-                .optSeverities(severities)
-                .optProfile(profile)
-                .optSeed(seed)
-                .build();
     }
 
     /**
@@ -148,7 +135,7 @@ public final class SparkCorruption implements Serializable {
         String outputRoot = files.qualified(output);
         // shard by shard, so each partition mixes cheap and costly corruptions (glass blur is
         // 100x gaussian noise) and the partitions take about the same time
-        List<Task> tasks = tasks(corruptions, names.size());
+        List<Task> tasks = tasks(job.getCorruptions(), names.size());
         tasks.sort(Comparator.comparingInt(Task::from));
         long written =
                 context.parallelize(tasks, partitions)
@@ -167,7 +154,6 @@ public final class SparkCorruption implements Serializable {
     private long corruptShard(
             Task task, SharedFiles files, String inputRoot, String outputRoot, List<String> names)
             throws IOException {
-        CorruptionJob job = corruptionJob();
         String attempt = "attempt-" + TaskContext.get().taskAttemptId();
         long written = 0;
         for (int i = task.from(); i < task.to(); i++) {
@@ -206,7 +192,7 @@ public final class SparkCorruption implements Serializable {
      */
     public long runCifar(SparkSession spark, LabelledImages clean, Path output, int partitions)
             throws IOException {
-        CifarCWriter writer = new CifarCWriter(output, clean, severities);
+        CifarCWriter writer = new CifarCWriter(output, clean, job.getSeverities());
         List<ByteImage> images = new ArrayList<>(clean.size());
         for (int i = 0; i < clean.size(); i++) {
             images.add(clean.image(i));
@@ -214,8 +200,8 @@ public final class SparkCorruption implements Serializable {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<List<ByteImage>> shared = context.broadcast(images);
         long written = 0;
-        for (Corruption corruption : corruptions) {
-            if (writer.isComplete(corruption, severities.get(0))) {
+        for (Corruption corruption : job.getCorruptions()) {
+            if (writer.isComplete(corruption, job.getSeverities().get(0))) {
                 continue;
             }
             List<List<ByteImage>> shards =
@@ -242,7 +228,6 @@ public final class SparkCorruption implements Serializable {
     }
 
     private List<ByteImage> corruptInMemory(Task task, List<ByteImage> images) {
-        CorruptionJob job = corruptionJob();
         List<ByteImage> shard = new ArrayList<>(task.to() - task.from());
         for (int i = task.from(); i < task.to(); i++) {
             shard.add(job.corrupt(images.get(i), task.corruption(), task.severity(), i));
@@ -255,11 +240,12 @@ public final class SparkCorruption implements Serializable {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("input", input);
         manifest.put("images", images);
-        manifest.put("corruptions", corruptions.stream().map(Corruption::id).toList());
-        manifest.put("severities", severities);
-        manifest.put("profile", profile.name());
-        manifest.put("seed", seed);
-        manifest.put("files", (long) images * corruptions.size() * severities.size());
+        manifest.put("corruptions", job.getCorruptions().stream().map(Corruption::id).toList());
+        manifest.put("severities", job.getSeverities());
+        manifest.put("profile", job.getProfile().name());
+        manifest.put("seed", job.getSeed());
+        manifest.put(
+                "files", (long) images * job.getCorruptions().size() * job.getSeverities().size());
         manifest.put("writtenByThisRun", written);
         return manifest;
     }
@@ -271,10 +257,7 @@ public final class SparkCorruption implements Serializable {
     /** The settings of a {@link SparkCorruption}. */
     public static final class Builder {
 
-        private List<Corruption> corruptions = Corruption.COMMON;
-        private List<Integer> severities = List.of(1, 2, 3, 4, 5);
-        private CorruptionProfile profile = CorruptionProfile.AUTO;
-        private long seed;
+        private CorruptionJob job;
         private ImageFolderCWriter.Format format = ImageFolderCWriter.Format.JPEG;
         private int imagesPerTask = 1000;
         private CleanImages reader = BufferedImages::read;
@@ -283,52 +266,14 @@ public final class SparkCorruption implements Serializable {
         private Builder() {}
 
         /**
-         * Sets the corruptions.
+         * Sets what to corrupt and how: the corruptions, severities, profile and seed of {@code
+         * djmix corrupt} (its thread count is not used; Spark's cores are).
          *
-         * @param corruptions at least one
+         * @param job the single-machine job the output must equal
          * @return this builder
          */
-        public Builder optCorruptions(List<Corruption> corruptions) {
-            if (corruptions.isEmpty()) {
-                throw new IllegalArgumentException("at least one corruption is needed");
-            }
-            this.corruptions = corruptions;
-            return this;
-        }
-
-        /**
-         * Sets the severities.
-         *
-         * @param severities each 1..5
-         * @return this builder
-         */
-        public Builder optSeverities(List<Integer> severities) {
-            if (severities.isEmpty() || severities.stream().anyMatch(s -> s < 1 || s > 5)) {
-                throw new IllegalArgumentException("severities must be 1..5, got " + severities);
-            }
-            this.severities = severities;
-            return this;
-        }
-
-        /**
-         * Sets the corruption parameters.
-         *
-         * @param profile CIFAR, IMAGENET or AUTO (by image size)
-         * @return this builder
-         */
-        public Builder optProfile(CorruptionProfile profile) {
-            this.profile = profile;
-            return this;
-        }
-
-        /**
-         * Sets the seed (as {@code djmix corrupt --seed}).
-         *
-         * @param seed the job's seed
-         * @return this builder
-         */
-        public Builder optSeed(long seed) {
-            this.seed = seed;
+        public Builder setJob(CorruptionJob job) {
+            this.job = job;
             return this;
         }
 

@@ -26,7 +26,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.djmix.corruptions.Corruption;
 import org.djmix.corruptions.CorruptionJob;
-import org.djmix.corruptions.CorruptionProfile;
 import org.djmix.corruptions.ImageFolderCDirectory;
 import org.djmix.corruptions.LabelledImages;
 import org.djmix.tasks.data.DataSpec;
@@ -65,22 +64,19 @@ public final class SparkEvaluation implements Serializable {
                     .add("index", DataTypes.IntegerType, false)
                     .add("wrong", DataTypes.BooleanType, false);
 
-    private final List<Corruption> corruptions;
-    private final List<Integer> severities;
+    private final CorruptionJob job;
     private final String corrupted;
-    private final CorruptionProfile profile;
-    private final long seed;
     private final Integer testLimit;
     private final int imagesPerTask;
     private final int batchSize;
     private final int threadsPerTask;
 
     private SparkEvaluation(Builder builder) {
-        this.corruptions = List.copyOf(builder.corruptions);
-        this.severities = List.copyOf(builder.severities);
+        if (builder.job == null) {
+            throw new IllegalArgumentException("the corruption job is required (setJob)");
+        }
+        this.job = builder.job;
         this.corrupted = builder.corrupted;
-        this.profile = builder.profile;
-        this.seed = builder.seed;
         this.testLimit = builder.testLimit;
         this.imagesPerTask = builder.imagesPerTask;
         this.batchSize = builder.batchSize;
@@ -88,9 +84,9 @@ public final class SparkEvaluation implements Serializable {
     }
 
     /**
-     * Starts an evaluation's settings: by default the 15 common corruptions at severities 1..5,
-     * corrupted on the fly with the AUTO profile and seed 0, 500 images per task, batches of 256,
-     * one PyTorch thread per task.
+     * Starts an evaluation's settings: the corruption job is required (which corruptions and
+     * severities; the profile and seed when corrupting on the fly); by default the images are
+     * corrupted on the fly, 500 images per task, batches of 256, one PyTorch thread per task.
      *
      * @return a builder
      */
@@ -123,7 +119,8 @@ public final class SparkEvaluation implements Serializable {
         if (corrupted != null && corrupted.startsWith("imagenet-c:")) {
             Path directory = Path.of(corrupted.substring("imagenet-c:".length()));
             List<String> missing =
-                    ImageFolderCDirectory.missing(directory, corruptions, severities);
+                    ImageFolderCDirectory.missing(
+                            directory, job.getCorruptions(), job.getSeverities());
             if (!missing.isEmpty()) {
                 throw new IOException(
                         directory + " lacks the blocks " + String.join(", ", missing));
@@ -132,8 +129,8 @@ public final class SparkEvaluation implements Serializable {
         int n = test.images().size();
         List<Task> tasks = new ArrayList<>();
         addShards(tasks, null, 0, n);
-        for (Corruption corruption : corruptions) {
-            for (int severity : severities) {
+        for (Corruption corruption : job.getCorruptions()) {
+            for (int severity : job.getSeverities()) {
                 addShards(tasks, corruption, severity, n);
             }
         }
@@ -175,13 +172,6 @@ public final class SparkEvaluation implements Serializable {
         if (task.corruption() == null) {
             shard = ShardImages.of(test.images(), task.from(), task.to());
         } else if (corrupted == null) {
-            CorruptionJob job =
-                    CorruptionJob.builder()
-                            .optCorruptions(List.of(task.corruption()))
-                            .optSeverities(List.of(task.severity()))
-                            .optProfile(profile)
-                            .optSeed(seed)
-                            .build();
             shard =
                     ShardImages.corrupted(
                             test.images(),
@@ -225,6 +215,7 @@ public final class SparkEvaluation implements Serializable {
 
     /** Each model's report from the aggregated blocks, checking every image was counted once. */
     private List<RobustnessReport> reports(Iterable<String> models, List<Row> blocks, int n) {
+        List<Integer> severities = job.getSeverities();
         Map<String, BitSet> wrong = new HashMap<>();
         for (Row row : blocks) {
             String key = row.getString(0) + "/" + row.getString(1) + "/" + row.getInt(2);
@@ -243,7 +234,7 @@ public final class SparkEvaluation implements Serializable {
         for (String model : models) {
             BitSet clean = block(wrong, model + "/" + CLEAN + "/0");
             Map<String, BitSet[]> corruptedWrong = new LinkedHashMap<>();
-            for (Corruption corruption : corruptions) {
+            for (Corruption corruption : job.getCorruptions()) {
                 BitSet[] perSeverity = new BitSet[severities.size()];
                 for (int s = 0; s < perSeverity.length; s++) {
                     perSeverity[s] =
@@ -269,11 +260,8 @@ public final class SparkEvaluation implements Serializable {
     /** The settings of a {@link SparkEvaluation}. */
     public static final class Builder {
 
-        private List<Corruption> corruptions = Corruption.COMMON;
-        private List<Integer> severities = List.of(1, 2, 3, 4, 5);
+        private CorruptionJob job;
         private String corrupted;
-        private CorruptionProfile profile = CorruptionProfile.AUTO;
-        private long seed;
         private Integer testLimit;
         private int imagesPerTask = 500;
         private int batchSize = 256;
@@ -282,30 +270,14 @@ public final class SparkEvaluation implements Serializable {
         private Builder() {}
 
         /**
-         * Sets the corruptions.
+         * Sets the blocks to measure, and how to corrupt on the fly: the corruptions, severities,
+         * profile and seed of {@code djmix evaluate} (its thread count is not used).
          *
-         * @param corruptions at least one
+         * @param job the corruption job
          * @return this builder
          */
-        public Builder optCorruptions(List<Corruption> corruptions) {
-            if (corruptions.isEmpty()) {
-                throw new IllegalArgumentException("at least one corruption is needed");
-            }
-            this.corruptions = corruptions;
-            return this;
-        }
-
-        /**
-         * Sets the severities.
-         *
-         * @param severities each 1..5
-         * @return this builder
-         */
-        public Builder optSeverities(List<Integer> severities) {
-            if (severities.isEmpty() || severities.stream().anyMatch(s -> s < 1 || s > 5)) {
-                throw new IllegalArgumentException("severities must be 1..5, got " + severities);
-            }
-            this.severities = severities;
+        public Builder setJob(CorruptionJob job) {
+            this.job = job;
             return this;
         }
 
@@ -326,21 +298,6 @@ public final class SparkEvaluation implements Serializable {
                                 + "'");
             }
             this.corrupted = corrupted;
-            return this;
-        }
-
-        /**
-         * Corrupts the test images on the fly (the default), as {@code djmix evaluate
-         * --corrupt-on-the-fly}.
-         *
-         * @param profile the corruption parameters
-         * @param seed the seed {@code djmix corrupt} would use
-         * @return this builder
-         */
-        public Builder optOnTheFly(CorruptionProfile profile, long seed) {
-            this.corrupted = null;
-            this.profile = profile;
-            this.seed = seed;
             return this;
         }
 

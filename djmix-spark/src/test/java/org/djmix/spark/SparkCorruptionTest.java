@@ -66,12 +66,21 @@ class SparkCorruptionTest {
     }
 
     private static SparkCorruption.Builder settings(int imagesPerTask) {
-        return SparkCorruption.builder()
+        return settings(imagesPerTask, CorruptionProfile.AUTO);
+    }
+
+    private static SparkCorruption.Builder settings(int imagesPerTask, CorruptionProfile profile) {
+        return SparkCorruption.builder().setJob(job(profile)).optImagesPerTask(imagesPerTask);
+    }
+
+    /** The single-machine job: the output must be its output. */
+    private static CorruptionJob job(CorruptionProfile profile) {
+        return CorruptionJob.builder()
                 .optCorruptions(CORRUPTIONS)
                 .optSeverities(SEVERITIES)
-                .optProfile(CorruptionProfile.AUTO)
+                .optProfile(profile)
                 .optSeed(42)
-                .optImagesPerTask(imagesPerTask);
+                .build();
     }
 
     private static long run(SparkCorruption job, Path in, Path out, int partitions)
@@ -99,12 +108,7 @@ class SparkCorruptionTest {
     void theFilesAreByteIdenticalToOneMachinesWhateverThePartitioning() throws IOException {
         FolderImages images = FolderImages.of(input);
         Path single = dir.resolve("single");
-        CorruptionJob.builder()
-                .optCorruptions(CORRUPTIONS)
-                .optSeverities(SEVERITIES)
-                .optProfile(CorruptionProfile.AUTO)
-                .optSeed(42)
-                .build()
+        job(CorruptionProfile.AUTO)
                 .run(
                         images,
                         new ImageFolderCWriter(single, images, ImageFolderCWriter.Format.JPEG));
@@ -195,15 +199,9 @@ class SparkCorruptionTest {
                     }
                 };
         Path single = dir.resolve("cifar-single");
-        CorruptionJob.builder()
-                .optCorruptions(CORRUPTIONS)
-                .optSeverities(SEVERITIES)
-                .optProfile(CorruptionProfile.CIFAR)
-                .optSeed(42)
-                .build()
-                .run(clean, new CifarCWriter(single, clean, SEVERITIES));
+        job(CorruptionProfile.CIFAR).run(clean, new CifarCWriter(single, clean, SEVERITIES));
         Path out = dir.resolve("cifar-spark");
-        SparkCorruption job = settings(5).optProfile(CorruptionProfile.CIFAR).build();
+        SparkCorruption job = settings(5, CorruptionProfile.CIFAR).build();
         assertThat(job.runCifar(spark, clean, out, 3)).isEqualTo(CORRUPTIONS.size());
         Map<String, byte[]> expected = files(single);
         Map<String, byte[]> actual = files(out);
@@ -234,12 +232,7 @@ class SparkCorruptionTest {
         LabelledImages val =
                 TestImages.of(DataSpec.parse("imagenet:" + imagenet + "@16"), null).images();
         Path single = dir.resolve("imagenet-single");
-        CorruptionJob.builder()
-                .optCorruptions(CORRUPTIONS)
-                .optSeverities(SEVERITIES)
-                .optProfile(CorruptionProfile.AUTO)
-                .optSeed(42)
-                .build()
+        job(CorruptionProfile.AUTO)
                 .run(val, new ImageFolderCWriter(single, val, ImageFolderCWriter.Format.JPEG));
         Path out = dir.resolve("imagenet-spark");
         run(settings(2).optCenterCrop(16).build(), imagenet.resolve("val"), out, 3);

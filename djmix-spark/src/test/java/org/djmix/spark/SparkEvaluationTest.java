@@ -114,9 +114,18 @@ class SparkEvaluationTest {
     }
 
     private static SparkEvaluation.Builder settings() {
+        return settings(CorruptionProfile.AUTO, 0);
+    }
+
+    private static SparkEvaluation.Builder settings(CorruptionProfile profile, long seed) {
         return SparkEvaluation.builder()
-                .optCorruptions(CORRUPTIONS)
-                .optSeverities(SEVERITIES)
+                .setJob(
+                        CorruptionJob.builder()
+                                .optCorruptions(CORRUPTIONS)
+                                .optSeverities(SEVERITIES)
+                                .optProfile(profile)
+                                .optSeed(seed)
+                                .build())
                 .optTestLimit(IMAGES)
                 .optImagesPerTask(15);
     }
@@ -135,10 +144,7 @@ class SparkEvaluationTest {
                         CorruptionSource.onTheFly(test.images(), CorruptionProfile.CIFAR, 5, 2),
                         "one-machine");
         List<RobustnessReport> reports =
-                settings()
-                        .optOnTheFly(CorruptionProfile.CIFAR, 5)
-                        .build()
-                        .run(spark, twoModels(), "shapes", 3);
+                settings(CorruptionProfile.CIFAR, 5).build().run(spark, twoModels(), "shapes", 3);
         assertThat(reports).extracting(RobustnessReport::model).containsExactly("first", "second");
         assertThat(reports.get(0).clean()).isBetween(0.0, 0.9);
         assertThat(reports.get(0).values())

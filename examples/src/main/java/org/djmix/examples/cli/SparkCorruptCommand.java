@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.djmix.corruptions.Corruption;
+import org.djmix.corruptions.CorruptionJob;
 import org.djmix.corruptions.CorruptionProfile;
 import org.djmix.corruptions.ImageFolderCWriter;
 import org.djmix.corruptions.LabelledImages;
@@ -90,10 +91,13 @@ public final class SparkCorruptCommand implements Callable<Integer> {
                                 : CorruptionProfile.AUTO;
         SparkCorruption.Builder job =
                 SparkCorruption.builder()
-                        .optCorruptions(chosen)
-                        .optSeverities(corruption.severities())
-                        .optProfile(parameters)
-                        .optSeed(seed.value())
+                        .setJob(
+                                CorruptionJob.builder()
+                                        .optCorruptions(chosen)
+                                        .optSeverities(corruption.severities())
+                                        .optProfile(parameters)
+                                        .optSeed(seed.value())
+                                        .build())
                         .optFormat(format)
                         .optImagesPerTask(sparkOptions.imagesPerTask());
         if (centerCrop != null) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.djmix.corruptions.Corruption;
+import org.djmix.corruptions.CorruptionJob;
 import org.djmix.corruptions.CorruptionProfile;
 import org.djmix.spark.SparkEvaluation;
 import org.djmix.tasks.eval.RobustnessReport;
@@ -92,17 +93,22 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NativeSetup.prepare();
         List<Corruption> chosen = corruption.corruptions(Corruption.COMMON);
-        SparkEvaluation.Builder evaluation =
-                SparkEvaluation.builder()
+        CorruptionJob.Builder blocks =
+                CorruptionJob.builder()
                         .optCorruptions(chosen)
                         .optSeverities(corruption.severities())
+                        .optSeed(seed.value());
+        if (corrupted.profile != null) {
+            blocks.optProfile(corrupted.profile);
+        }
+        SparkEvaluation.Builder evaluation =
+                SparkEvaluation.builder()
+                        .setJob(blocks.build())
                         .optTestLimit(testLimit.value())
                         .optImagesPerTask(sparkOptions.imagesPerTask())
                         .optThreadsPerTask(threadsPerTask);
         if (corrupted.directory != null) {
             evaluation.optCorrupted(corrupted.directory);
-        } else {
-            evaluation.optOnTheFly(corrupted.profile, seed.value());
         }
         Map<String, Path> models = new LinkedHashMap<>();
         for (Path run : runs) {
