@@ -92,27 +92,6 @@ public final class SparkCorruption implements Serializable {
         return new Builder();
     }
 
-    /** One task: a shard of images at one corruption and severity. */
-    record Task(Corruption corruption, int severity, int from, int to) implements Serializable {}
-
-    /** The tasks over {@code count} images, corruption by corruption, severity by severity. */
-    private List<Task> tasks(List<Corruption> chosen, int count) {
-        List<Task> tasks = new ArrayList<>();
-        for (Corruption corruption : chosen) {
-            for (int severity : job.getSeverities()) {
-                for (int from = 0; from < count; from += imagesPerTask) {
-                    tasks.add(
-                            new Task(
-                                    corruption,
-                                    severity,
-                                    from,
-                                    Math.min(count, from + imagesPerTask)));
-                }
-            }
-        }
-        return tasks;
-    }
-
     /**
      * Corrupts a folder of images into the ImageNet-C layout.
      *
@@ -135,8 +114,9 @@ public final class SparkCorruption implements Serializable {
         String outputRoot = files.qualified(output);
         // shard by shard, so each partition mixes cheap and costly corruptions (glass blur is
         // 100x gaussian noise) and the partitions take about the same time
-        List<Task> tasks = tasks(job.getCorruptions(), names.size());
-        tasks.sort(Comparator.comparingInt(Task::from));
+        List<Shard> tasks =
+                Shard.cut(job.getCorruptions(), job.getSeverities(), names.size(), imagesPerTask);
+        tasks.sort(Comparator.comparingInt(Shard::from));
         long written =
                 context.parallelize(tasks, partitions)
                         .map(
@@ -152,7 +132,7 @@ public final class SparkCorruption implements Serializable {
 
     /** Corrupts one shard, writing the files that are not there yet; returns how many it wrote. */
     private long corruptShard(
-            Task task, SharedFiles files, String inputRoot, String outputRoot, List<String> names)
+            Shard task, SharedFiles files, String inputRoot, String outputRoot, List<String> names)
             throws IOException {
         String attempt = "attempt-" + TaskContext.get().taskAttemptId();
         long written = 0;
@@ -205,12 +185,12 @@ public final class SparkCorruption implements Serializable {
                 continue;
             }
             List<List<ByteImage>> shards =
-                    context.parallelize(tasks(List.of(corruption), images.size()), partitions)
+                    context.parallelize(shards(corruption, images.size()), partitions)
                             .map(task -> corruptInMemory(task, shared.value()))
                             .collect();
-            List<Task> tasks = tasks(List.of(corruption), images.size());
+            List<Shard> tasks = shards(corruption, images.size());
             for (int t = 0; t < tasks.size(); t++) {
-                Task task = tasks.get(t);
+                Shard task = tasks.get(t);
                 List<ByteImage> shard = shards.get(t);
                 for (int i = task.from(); i < task.to(); i++) {
                     writer.accept(corruption, task.severity(), i, shard.get(i - task.from()));
@@ -227,7 +207,12 @@ public final class SparkCorruption implements Serializable {
         return written;
     }
 
-    private List<ByteImage> corruptInMemory(Task task, List<ByteImage> images) {
+    /** One corruption's shards, severity by severity. */
+    private List<Shard> shards(Corruption corruption, int count) {
+        return Shard.cut(List.of(corruption), job.getSeverities(), count, imagesPerTask);
+    }
+
+    private List<ByteImage> corruptInMemory(Shard task, List<ByteImage> images) {
         List<ByteImage> shard = new ArrayList<>(task.to() - task.from());
         for (int i = task.from(); i < task.to(); i++) {
             shard.add(job.corrupt(images.get(i), task.corruption(), task.severity(), i));

@@ -94,9 +94,6 @@ public final class SparkEvaluation implements Serializable {
         return new Builder();
     }
 
-    /** One task: a shard of the clean set (corruption null) or of one corrupted block. */
-    record Task(Corruption corruption, int severity, int from, int to) implements Serializable {}
-
     /**
      * Evaluates classifiers.
      *
@@ -127,13 +124,8 @@ public final class SparkEvaluation implements Serializable {
             }
         }
         int n = test.images().size();
-        List<Task> tasks = new ArrayList<>();
-        addShards(tasks, null, 0, n);
-        for (Corruption corruption : job.getCorruptions()) {
-            for (int severity : job.getSeverities()) {
-                addShards(tasks, corruption, severity, n);
-            }
-        }
+        List<Shard> tasks = new ArrayList<>(Shard.cut(null, 0, n, imagesPerTask));
+        tasks.addAll(Shard.cut(job.getCorruptions(), job.getSeverities(), n, imagesPerTask));
         Map<String, String> models = new LinkedHashMap<>();
         runs.forEach((name, run) -> models.put(name, run.toAbsolutePath().toString()));
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -151,14 +143,8 @@ public final class SparkEvaluation implements Serializable {
         return reports(models.keySet(), blocks, n);
     }
 
-    private void addShards(List<Task> tasks, Corruption corruption, int severity, int n) {
-        for (int from = 0; from < n; from += imagesPerTask) {
-            tasks.add(new Task(corruption, severity, from, Math.min(n, from + imagesPerTask)));
-        }
-    }
-
     /** Measures every model on one shard: one row per (model, image). */
-    private List<Row> measure(Task task, Map<String, String> models, String data)
+    private List<Row> measure(Shard task, Map<String, String> models, String data)
             throws IOException {
         if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threadsPerTask));

@@ -98,13 +98,7 @@ public final class CorruptCommand implements Callable<Integer> {
         } else {
             images = FolderImages.of(Path.of(input));
         }
-        CorruptionProfile parameters =
-                profile != null
-                        ? profile
-                        : dataset
-                                ? CorruptionProfile.forImageSize(
-                                        images.image(0).width(), images.image(0).height())
-                                : CorruptionProfile.AUTO;
+        CorruptionProfile parameters = profile(profile, dataset ? images : null);
         if (grid != null) {
             CorruptionGrid.of(images.image(0), chosen, parameters, seed.value(), 4).writePng(grid);
             spec.commandLine().getOut().println("wrote " + grid);
@@ -156,6 +150,24 @@ public final class CorruptCommand implements Callable<Integer> {
                         levels.size(),
                         (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    /**
+     * The corruption parameters: those asked for, else a dataset's by its image size, else (a
+     * folder of images of any size) each image's own ({@code AUTO}).
+     *
+     * @param asked {@code --profile}, or null
+     * @param dataset the dataset's images, or null for a folder
+     * @return the profile
+     */
+    static CorruptionProfile profile(CorruptionProfile asked, LabelledImages dataset) {
+        if (asked != null) {
+            return asked;
+        }
+        return dataset == null
+                ? CorruptionProfile.AUTO
+                : CorruptionProfile.forImageSize(
+                        dataset.image(0).width(), dataset.image(0).height());
     }
 
     /** Says whether an input names a dataset (a data spec) rather than a folder. */

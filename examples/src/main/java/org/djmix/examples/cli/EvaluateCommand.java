@@ -57,7 +57,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Corrupted corrupted;
 
-    /** Where the corrupted images come from: one of the two. */
+    /**
+     * Where the corrupted images come from: one of the two (also for {@code djmix spark evaluate}).
+     */
     static final class Corrupted {
 
         @Option(
@@ -67,7 +69,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                         "cifar-c:DIR (the CIFAR-10-C layout of .npy files) or imagenet-c:DIR (the"
                                 + " ImageNet-C layout of image folders, as 'djmix corrupt' writes"
                                 + " for folders and segmentation sets)")
-        private String directory;
+        String directory;
 
         @Option(
                 names = "--corrupt-on-the-fly",
@@ -76,7 +78,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                         "corrupt the test set in memory with this profile:"
                                 + " ${COMPLETION-CANDIDATES} (segmentation: AUTO keeps each"
                                 + " image's size)")
-        private CorruptionProfile profile;
+        CorruptionProfile profile;
     }
 
     @Mixin private CorruptionOptions corruption;

@@ -82,13 +82,7 @@ public final class SparkCorruptCommand implements Callable<Integer> {
         boolean dataset = CorruptCommand.isDataSpec(input);
         LabelledImages images =
                 dataset ? TestImages.of(DataSpec.parse(input), null).images() : null;
-        CorruptionProfile parameters =
-                profile != null
-                        ? profile
-                        : dataset
-                                ? CorruptionProfile.forImageSize(
-                                        images.image(0).width(), images.image(0).height())
-                                : CorruptionProfile.AUTO;
+        CorruptionProfile parameters = CorruptCommand.profile(profile, images);
         SparkCorruption.Builder job =
                 SparkCorruption.builder()
                         .setJob(

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.djmix.corruptions.Corruption;
 import org.djmix.corruptions.CorruptionJob;
-import org.djmix.corruptions.CorruptionProfile;
 import org.djmix.spark.SparkEvaluation;
 import org.djmix.tasks.eval.RobustnessReport;
 import picocli.CommandLine.ArgGroup;
@@ -45,25 +44,7 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
     private String data;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    private Corrupted corrupted;
-
-    /** Where the corrupted images come from: one of the two. */
-    static final class Corrupted {
-
-        @Option(
-                names = "--corrupted",
-                required = true,
-                description = "cifar-c:DIR or imagenet-c:DIR, on a path every executor reads")
-        private String directory;
-
-        @Option(
-                names = "--corrupt-on-the-fly",
-                required = true,
-                description =
-                        "corrupt the test set in the tasks with this profile:"
-                                + " ${COMPLETION-CANDIDATES}")
-        private CorruptionProfile profile;
-    }
+    private EvaluateCommand.Corrupted corrupted;
 
     @Mixin private CorruptionOptions corruption;
 
