@@ -40,6 +40,26 @@ public final class ImageClassifier {
     }
 
     /**
+     * Returns the predicted classes of a batch.
+     *
+     * @param images (B, C, H, W) floats in [0, 1], on the classifier's device
+     * @return the argmax class of each image
+     */
+    public long[] predict(NDArray images) {
+        NDList out = model.forward(parameters, new NDList(images), false);
+        return out.head().argMax(1).toLongArray();
+    }
+
+    /**
+     * Returns the shape of the images the model takes.
+     *
+     * @return (C, H, W)
+     */
+    public Shape getImageShape() {
+        return imageShape;
+    }
+
+    /**
      * Returns the error rate on a set of images.
      *
      * @param images the images, of the model's shape
@@ -89,9 +109,8 @@ public final class ImageClassifier {
                 labels[i] = images.label(start + i);
             }
             try (NDManager batch = manager.newSubManager()) {
-                NDArray x = batch.create(pixels, new Shape(count).addAll(imageShape));
-                NDList out = model.forward(parameters, new NDList(x), false);
-                long[] predicted = out.head().argMax(1).toLongArray();
+                long[] predicted =
+                        predict(batch.create(pixels, new Shape(count).addAll(imageShape)));
                 for (int i = 0; i < count; i++) {
                     wrong.set(start + i, predicted[i] != labels[i]);
                 }
