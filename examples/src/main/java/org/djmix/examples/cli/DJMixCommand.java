@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             EvaluateCommand.class,
             PredictCommand.class,
             QuickstartCommand.class,
+            FourierCommand.class,
             SparkCommand.class
         },
         description =
