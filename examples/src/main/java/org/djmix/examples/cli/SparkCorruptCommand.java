@@ -101,7 +101,7 @@ public final class SparkCorruptCommand implements Callable<Integer> {
             }
             job.optCenterCrop(centerCrop);
         }
-        SparkSession spark = sparkOptions.session("djmix spark corrupt");
+        SparkSession spark = (SparkSession) sparkOptions.session("djmix spark corrupt");
         long start = System.nanoTime();
         long written;
         String unit;
@@ -109,10 +109,21 @@ public final class SparkCorruptCommand implements Callable<Integer> {
             written =
                     job.build()
                             .runCifar(
-                                    spark, images, Path.of(output), sparkOptions.partitions(spark));
+                                    spark,
+                                    images,
+                                    Path.of(output),
+                                    sparkOptions.partitions(
+                                            spark.sparkContext().defaultParallelism()));
             unit = "corruption files";
         } else {
-            written = job.build().runFolder(spark, input, output, sparkOptions.partitions(spark));
+            written =
+                    job.build()
+                            .runFolder(
+                                    spark,
+                                    input,
+                                    output,
+                                    sparkOptions.partitions(
+                                            spark.sparkContext().defaultParallelism()));
             unit = "images";
         }
         spec.commandLine()

@@ -95,9 +95,15 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
         for (Path run : runs) {
             models.put(EvaluateCommand.reportName(run, models.keySet()), run);
         }
-        SparkSession spark = sparkOptions.session("djmix spark evaluate");
+        SparkSession spark = (SparkSession) sparkOptions.session("djmix spark evaluate");
         List<RobustnessReport> reports =
-                evaluation.build().run(spark, models, data, sparkOptions.partitions(spark));
+                evaluation
+                        .build()
+                        .run(
+                                spark,
+                                models,
+                                data,
+                                sparkOptions.partitions(spark.sparkContext().defaultParallelism()));
         EvaluateCommand.writeClassification(
                 reports, chosen, meanCorruptionError, out, spec.commandLine().getOut());
         return 0;

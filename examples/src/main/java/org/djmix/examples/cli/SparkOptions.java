@@ -1,12 +1,11 @@
 package org.djmix.examples.cli;
 
-import org.apache.spark.SparkConf;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 
 /**
- * The options every {@code djmix spark} job shares, and its session: the master given here, else
- * spark-submit's, else all local cores.
+ * The options every {@code djmix spark} job shares. No Spark type appears in its signatures:
+ * picocli reflects on mixins for every command line, also where Spark is absent ({@code java
+ * -jar}).
  */
 final class SparkOptions {
 
@@ -33,13 +32,14 @@ final class SparkOptions {
     }
 
     /**
-     * Opens the session (once Spark is known to be on the class path).
+     * Opens the session: this mixin's master, else spark-submit's, else all local cores.
      *
      * @param name the application's name
-     * @return the session
+     * @return the session, typed as Object so that picocli's reflection on this mixin does not need
+     *     Spark on the class path; {@link SparkSessions} works with it
      * @throws IllegalStateException if Spark is not on the class path
      */
-    SparkSession session(String name) {
+    Object session(String name) {
         try {
             Class.forName("org.apache.spark.sql.SparkSession", false, getClass().getClassLoader());
         } catch (ClassNotFoundException e) {
@@ -49,22 +49,16 @@ final class SparkOptions {
                             + " 'sh examples/target/djmix-spark ...' on this machine",
                     e);
         }
-        SparkSession.Builder builder = SparkSession.builder().appName(name);
-        if (master != null) {
-            builder.master(master);
-        } else if (!new SparkConf().contains("spark.master")) {
-            builder.master("local[*]");
-        }
-        return builder.getOrCreate();
+        return SparkSessions.open(name, master);
     }
 
     /**
      * Returns the partitions to spread the tasks over.
      *
-     * @param spark the session
-     * @return {@code --partitions}, else 3 per core the session has
+     * @param defaultParallelism the session's cores
+     * @return {@code --partitions}, else 3 per core
      */
-    int partitions(SparkSession spark) {
-        return partitions != null ? partitions : 3 * spark.sparkContext().defaultParallelism();
+    int partitions(int defaultParallelism) {
+        return partitions != null ? partitions : 3 * defaultParallelism;
     }
 }
