@@ -11,6 +11,7 @@ import java.util.Map;
 import org.djmix.core.training.RunJson;
 import org.djmix.io.AtomicDirectories;
 import org.djmix.tasks.plot.HeatMap;
+import org.djmix.tasks.plot.SeverityCurves;
 
 /**
  * Writes a robustness report folder for one or more models side by side: {@code report.json} (all
@@ -48,6 +49,7 @@ public final class ReportFiles {
                     Files.writeString(
                             out.resolve("report.md"), markdown(reports, subsets, imageNet));
                     heatMap(reports).writePng(out.resolve("heatmap.png"));
+                    severityCurves(reports).writePng(out.resolve("severity.png"));
                 });
     }
 
@@ -216,6 +218,17 @@ public final class ReportFiles {
             s.append(String.format(Locale.ROOT, " %.2f |", 100 * value.applyAsDouble(r)));
         }
         s.append('\n');
+    }
+
+    /** Each corruption's figure against severity, the models' lines side by side. */
+    static SeverityCurves severityCurves(List<RobustnessReport> reports) {
+        SeverityCurves curves =
+                new SeverityCurves(
+                        reports.get(0).metric().label() + " (%)", reports.get(0).severities());
+        for (RobustnessReport r : reports) {
+            curves.addModel(r.model(), r.values());
+        }
+        return curves;
     }
 
     static HeatMap heatMap(List<RobustnessReport> reports) {

@@ -104,6 +104,12 @@ class EvaluationTest {
             assertThat(Files.readString(out.resolve("report.csv"))).contains("fixed,fog,5,1.0");
             assertThat(ImageIO.read(out.resolve("heatmap.png").toFile()).getWidth())
                     .isGreaterThan(2 * 5 * 40);
+            // one panel per corruption, five to a row, under the legend
+            java.awt.image.BufferedImage curves =
+                    ImageIO.read(out.resolve("severity.png").toFile());
+            int corruptions = report.values().size();
+            assertThat(curves.getWidth()).isEqualTo(5 * 190);
+            assertThat(curves.getHeight()).isEqualTo(24 + ((corruptions + 4) / 5) * 150);
         }
     }
 
