@@ -120,7 +120,9 @@ public final class FourierSensitivity {
                     for (int from = 0; from < n; from += batchSize) {
                         int count = Math.min(batchSize, n - from);
                         try (NDManager batch = held.newSubManager()) {
+                            // results land on their input's manager: the slice's, this batch's
                             NDArray x = clean.get(from + ":" + (from + count));
+                            x.attach(batch);
                             NDArray perturbed =
                                     x.add(perturbation(batch, basis, i, j, from, count, channels))
                                             .clip(0f, 1f);
