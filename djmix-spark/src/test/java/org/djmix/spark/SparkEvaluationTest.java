@@ -63,6 +63,7 @@ class SparkEvaluationTest {
                         "shapes",
                         "baseline",
                         null,
+                        null,
                         false,
                         2,
                         16,

@@ -1,6 +1,7 @@
 package org.djmix.core.method;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.djmix.augment.AugMix;
 import org.djmix.augment.AugMixChain;
@@ -69,6 +70,21 @@ public final class Methods {
     }
 
     /**
+     * Tells how a method draws DJMix's \(\beta\) in \(\tilde{x} = \beta x + (1-\beta) g(x)\).
+     *
+     * @param name one of {@link #NAMES}
+     * @param options the options the method is created with
+     * @return the options' mixer for the DJMix methods, \(\beta = 0\) for {@code djmix-nomix},
+     *     empty for the methods that do not mix with g
+     */
+    public static Optional<BetaMixer> mixer(String name, MethodOptions options) {
+        if (!needsDiscretizer(name)) {
+            return Optional.empty();
+        }
+        return Optional.of("djmix-nomix".equals(name) ? BetaMixer.fixed(0) : options.getMixer());
+    }
+
+    /**
      * Creates a method.
      *
      * @param name one of {@link #NAMES}
@@ -124,7 +140,7 @@ public final class Methods {
                                                         + "' needs a discretizer g:"
                                                         + " MethodOptions.builder()"
                                                         + ".setDiscretizer(...)"));
-        BetaMixer mixer = "djmix-nomix".equals(name) ? BetaMixer.fixed(0) : options.getMixer();
+        BetaMixer mixer = mixer(name, options).orElseThrow();
         BatchAugmentation preAugmentation =
                 "djmix-ra".equals(name)
                         ? new HostBatchAugmentation(

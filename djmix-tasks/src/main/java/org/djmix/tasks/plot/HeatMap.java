@@ -14,8 +14,8 @@ import org.djmix.image.BufferedImages;
 
 /**
  * Tables of values in [0, 1] drawn as coloured cells with the value written in each (e.g. error per
- * corruption × severity), one panel per table side by side on a shared colour scale (white at 0,
- * dark red at 1), written as PNG.
+ * corruption × severity), one panel per table side by side, each on its colour scale (by default
+ * white at 0, dark red at 1), written as PNG.
  */
 public final class HeatMap {
 
@@ -27,6 +27,7 @@ public final class HeatMap {
     private final List<String> columnLabels;
     private final List<String> titles = new ArrayList<>();
     private final List<double[][]> panels = new ArrayList<>();
+    private final List<double[]> scales = new ArrayList<>();
 
     /**
      * Creates an empty heat map.
@@ -47,12 +48,30 @@ public final class HeatMap {
      * @return this heat map
      */
     public HeatMap addPanel(String title, double[][] values) {
+        return addPanel(title, values, 0, 1);
+    }
+
+    /**
+     * Adds a panel whose colours span a range of its own (to show small differences).
+     *
+     * @param title written above it
+     * @param values [row][column] values
+     * @param low the value drawn white
+     * @param high the value drawn dark red, &gt; low
+     * @return this heat map
+     */
+    public HeatMap addPanel(String title, double[][] values, double low, double high) {
+        if (!(high > low)) {
+            throw new IllegalArgumentException(
+                    "a colour scale needs high > low, got " + low + ".." + high);
+        }
         if (values.length != rowLabels.size()) {
             throw new IllegalArgumentException(
                     "a panel needs " + rowLabels.size() + " rows, got " + values.length);
         }
         titles.add(title);
         panels.add(values);
+        scales.add(new double[] {low, high});
         return this;
     }
 
@@ -98,9 +117,11 @@ public final class HeatMap {
                 g.drawString(columnLabels.get(c), x0 + c * CELL_WIDTH + 4, top - 6);
             }
             double[][] values = panels.get(k);
+            double low = scales.get(k)[0];
+            double high = scales.get(k)[1];
             for (int r = 0; r < values.length; r++) {
                 for (int c = 0; c < values[r].length; c++) {
-                    double v = Math.max(0, Math.min(1, values[r][c]));
+                    double v = Math.max(0, Math.min(1, (values[r][c] - low) / (high - low)));
                     Color colour = colour(v);
                     g.setColor(colour);
                     g.fillRect(

@@ -24,6 +24,8 @@ import org.djmix.core.training.RunJson;
  * @param data the training data spec
  * @param method the training method's name
  * @param discretizer the discretizer's directory, or null
+ * @param mixing how DJMix drew \(\beta\), e.g. {@code Beta(1.0, 0.5)}; null for methods that do not
+ *     mix with g, and in older files (which predate {@code --beta}: the paper's)
  * @param separatePasses whether a consistency method's views went through f as separate batches
  *     (absent in older files: false, the joint pass)
  * @param epochs the planned epochs
@@ -46,6 +48,7 @@ public record RunConfig(
         String data,
         String method,
         String discretizer,
+        String mixing,
         boolean separatePasses,
         int epochs,
         int batchSize,
@@ -117,6 +120,9 @@ public record RunConfig(
         compare(s, "classes", numClasses, other.numClasses);
         compare(s, "image shape", Arrays.toString(imageShape), Arrays.toString(other.imageShape));
         compare(s, "method", method, other.method);
+        if (other.mixing != null) {
+            compare(s, "mixing", mixing, other.mixing);
+        }
         compare(s, "separate passes", separatePasses, other.separatePasses);
         compare(s, "epochs", epochs, other.epochs);
         compare(s, "batch", batchSize, other.batchSize);

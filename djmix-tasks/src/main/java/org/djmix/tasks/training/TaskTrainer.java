@@ -132,6 +132,21 @@ public final class TaskTrainer {
     private record RunState(int epochsDone, long blockSteps, int updates) {}
 
     /**
+     * Tells how many epochs a run directory holds a checkpoint after.
+     *
+     * @param out the run directory
+     * @return the last complete epoch, 0 when nothing was saved yet
+     * @throws IOException if its state cannot be read
+     */
+    public static int epochsDone(Path out) throws IOException {
+        Path state = out.resolve(STATE);
+        if (!Files.isRegularFile(state)) {
+            return 0;
+        }
+        return RunJson.GSON.fromJson(Files.readString(state), RunState.class).epochsDone();
+    }
+
+    /**
      * Trains all the configured epochs, or continues a run found in {@code out}.
      *
      * @param trainData the training set, built here with the trainer's batch order

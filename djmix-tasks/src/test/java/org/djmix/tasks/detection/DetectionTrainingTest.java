@@ -48,6 +48,7 @@ class DetectionTrainingTest {
                         "shapes-det",
                         "djmix",
                         null,
+                        null,
                         true,
                         1,
                         2,

@@ -41,6 +41,7 @@ class SegmentationTrainingTest {
                         "shapes-seg",
                         "djmix",
                         null,
+                        null,
                         false,
                         1,
                         2,

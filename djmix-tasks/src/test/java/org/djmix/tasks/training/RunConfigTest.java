@@ -9,12 +9,19 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Task options round-trip, count as a difference on resume, and are optional in old files. */
+/**
+ * Task options and the mixing round-trip, count as a difference on resume, and are optional in old
+ * files.
+ */
 class RunConfigTest {
 
     @TempDir Path dir;
 
     private static RunConfig config(Map<String, String> options) {
+        return config(options, null);
+    }
+
+    private static RunConfig config(Map<String, String> options, String mixing) {
         return new RunConfig(
                 RunConfig.FORMAT,
                 "test",
@@ -25,6 +32,7 @@ class RunConfigTest {
                 "shapes-seg",
                 "djmix",
                 null,
+                mixing,
                 false,
                 30,
                 16,
@@ -58,5 +66,16 @@ class RunConfigTest {
         RunConfig read = RunConfig.read(dir);
         assertThat(read.options()).isEmpty();
         assertThat(read.differencesFrom(config(Map.of()))).isEmpty();
+    }
+
+    @Test
+    void anotherBetaIsADifferenceUnlessTheRunPredatesIt() throws IOException {
+        RunConfig paper = config(Map.of(), "Beta(1.0, 0.5)");
+        Files.writeString(dir.resolve(RunConfig.FILE), paper.toJson());
+        RunConfig read = RunConfig.read(dir);
+        assertThat(read.mixing()).isEqualTo("Beta(1.0, 0.5)");
+        assertThat(config(Map.of(), "Beta(2.0, 2.0)").differencesFrom(read))
+                .isEqualTo("mixing Beta(2.0, 2.0) (the run has Beta(1.0, 0.5))");
+        assertThat(config(Map.of(), "Beta(2.0, 2.0)").differencesFrom(config(Map.of()))).isEmpty();
     }
 }

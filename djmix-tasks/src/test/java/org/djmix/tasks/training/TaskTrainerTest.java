@@ -33,6 +33,7 @@ class TaskTrainerTest {
                 "shapes",
                 method,
                 null,
+                null,
                 false,
                 epochs,
                 16,

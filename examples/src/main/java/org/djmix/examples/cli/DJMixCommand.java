@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             PredictCommand.class,
             QuickstartCommand.class,
             FourierCommand.class,
+            SweepCommand.class,
             SparkCommand.class
         },
         description =

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.djmix.core.platform.ProcessMemory;
 import org.djmix.tasks.data.FashionMnist;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -161,16 +160,9 @@ public final class QuickstartCommand implements Callable<Integer> {
                         "--out",
                         out.resolve("report").toString()));
         long start = System.nanoTime();
-        for (List<String> step : steps) {
-            printer.println("$ djmix " + String.join(" ", step));
-            printer.flush();
-            int code =
-                    DJMixCommand.run(
-                            step.toArray(String[]::new), printer, spec.commandLine().getErr());
-            if (code != 0) {
-                return code;
-            }
-            ProcessMemory.release();
+        int code = CommandSteps.run(steps, spec.commandLine());
+        if (code != 0) {
+            return code;
         }
         printer.println();
         printer.println(Files.readString(out.resolve("report").resolve("report.md")));

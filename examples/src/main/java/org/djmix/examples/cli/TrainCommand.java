@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.djmix.core.BetaMixer;
 import org.djmix.core.method.Method;
 import org.djmix.core.method.MethodOptions;
 import org.djmix.core.method.Methods;
@@ -136,6 +137,15 @@ public final class TrainCommand implements Callable<Integer> {
     private Path dae;
 
     @Option(
+            names = "--beta",
+            split = ",",
+            paramLabel = "B0,B1",
+            description =
+                    "djmix methods: draw the mixing weight from Beta(B0, B1) (default 1,0.5, the"
+                            + " paper's)")
+    private List<Double> beta;
+
+    @Option(
             names = "--epochs",
             defaultValue = "200",
             description = "epochs (default ${DEFAULT-VALUE})")
@@ -237,6 +247,7 @@ public final class TrainCommand implements Callable<Integer> {
                             + " offered for detection (the paper's detection baselines are"
                             + " baseline, djmix and djmix-ra)");
         }
+        BetaMixer mixer = beta == null ? null : mixer();
         NativeSetup.prepare();
         boolean streamed = !segmentation && !detection && data.spec().isStreamed();
         float rate = learningRate != null ? learningRate : streamed ? 0.1f * batch / 256 : 0.1f;
@@ -256,6 +267,9 @@ public final class TrainCommand implements Callable<Integer> {
                             .optSeparatePasses(separatePasses || detection)
                             .optTaskOutputs(run.task().outputs())
                             .optGeometricOps(chosenTask.equals("classification"));
+            if (mixer != null) {
+                options.optMixer(mixer);
+            }
             if (Methods.needsDiscretizer(method)) {
                 options.setDiscretizer(
                         loadDiscretizer(
@@ -263,7 +277,8 @@ public final class TrainCommand implements Callable<Integer> {
                                 run.shape(),
                                 chosenTask.equals("classification") && !streamed));
             }
-            Method chosen = Methods.create(method, options.build());
+            MethodOptions built = options.build();
+            Method chosen = Methods.create(method, built);
             RunConfig config =
                     new RunConfig(
                             RunConfig.FORMAT,
@@ -275,6 +290,7 @@ public final class TrainCommand implements Callable<Integer> {
                             data.text(),
                             method,
                             dae == null ? null : dae.toAbsolutePath().toString(),
+                            Methods.mixer(method, built).map(BetaMixer::toString).orElse(null),
                             separatePasses || detection,
                             epochs,
                             batch,
@@ -304,6 +320,25 @@ public final class TrainCommand implements Callable<Integer> {
                             100 * last.testError());
         }
         return 0;
+    }
+
+    /** Beta(B0, B1) from --beta, for the methods that mix x with g(x). */
+    private BetaMixer mixer() {
+        if (!Methods.needsDiscretizer(method) || method.equals("djmix-nomix")) {
+            throw new IllegalArgumentException(
+                    "--beta sets how DJMix draws its mixing weight; --method "
+                            + method
+                            + " does not draw one");
+        }
+        if (beta.size() != 2) {
+            throw new IllegalArgumentException(
+                    "--beta takes two values B0,B1 (e.g. 1,0.5), got " + beta.size());
+        }
+        try {
+            return BetaMixer.beta(beta.get(0), beta.get(1));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--beta " + e.getMessage(), e);
+        }
     }
 
     /** The model's name: the one given, else the task's default; it must suit the task. */
