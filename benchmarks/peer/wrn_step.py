@@ -39,9 +39,9 @@ class BasicBlock(nn.Module):
         return self.body(a) + self.project(a)
 
 
-def wide_resnet(depth=28, widen=2, classes=10):
+def wide_resnet(depth=28, widen=2, classes=10, channels=3):
     n = (depth - 4) // 6
-    layers = [nn.Conv2d(3, 16, 3, 1, 1, bias=False)]
+    layers = [nn.Conv2d(channels, 16, 3, 1, 1, bias=False)]
     inputs = 16
     for stage, filters in enumerate((16 * widen, 32 * widen, 64 * widen)):
         for b in range(n):

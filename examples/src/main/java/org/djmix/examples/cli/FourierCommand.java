@@ -4,12 +4,14 @@ import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.djmix.tasks.analysis.FourierFiles;
 import org.djmix.tasks.analysis.FourierMap;
 import org.djmix.tasks.analysis.FourierSensitivity;
 import org.djmix.tasks.data.TestImages;
+import org.djmix.tasks.eval.ImageClassifier;
 import org.djmix.tasks.eval.TrainedClassifiers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,16 +81,16 @@ public final class FourierCommand implements Callable<Integer> {
                         .optSeed(seed.value())
                         .build();
         Map<String, FourierMap> maps = new LinkedHashMap<>();
+        Map<String, Double> seconds = new LinkedHashMap<>();
         try (NDManager manager = NDManager.newBaseManager()) {
             for (Path run : runs) {
                 String name = EvaluateCommand.reportName(run, maps.keySet());
-                maps.put(
-                        name,
-                        sensitivity.measure(
-                                TrainedClassifiers.load(
-                                        run, manager, test.imageShape(), test.numClasses(), 256),
-                                test.images(),
-                                manager));
+                ImageClassifier classifier =
+                        TrainedClassifiers.load(
+                                run, manager, test.imageShape(), test.numClasses(), 256);
+                long start = System.nanoTime();
+                maps.put(name, sensitivity.measure(classifier, test.images(), manager));
+                seconds.put(name, (System.nanoTime() - start) / 1e9);
             }
         }
         FourierFiles.write(maps, out);
@@ -96,8 +98,12 @@ public final class FourierCommand implements Callable<Integer> {
             spec.commandLine()
                     .getOut()
                     .printf(
-                            "%s: mean error over the high-frequency half %.2f %%%n",
-                            map.getKey(), 100 * map.getValue().highFrequencyMeanError());
+                            Locale.ROOT,
+                            "%s: mean error over the high-frequency half %.2f %% (measured in %.1f"
+                                    + " s)%n",
+                            map.getKey(),
+                            100 * map.getValue().highFrequencyMeanError(),
+                            seconds.get(map.getKey()));
         }
         spec.commandLine().getOut().println("wrote " + out.resolve("fourier.png"));
         return 0;
