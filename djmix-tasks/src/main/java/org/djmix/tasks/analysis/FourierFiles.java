@@ -2,13 +2,11 @@ package org.djmix.tasks.analysis;
 
 import com.google.gson.GsonBuilder;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.djmix.io.AtomicDirectories;
 import org.djmix.tasks.plot.FrequencyHeatMap;
 
 /**
@@ -69,12 +67,6 @@ public final class FourierFiles {
                         .setPrettyPrinting()
                         .create()
                         .toJson(json);
-        AtomicDirectories.write(
-                directory,
-                out -> {
-                    Files.writeString(out.resolve("fourier.json"), text);
-                    Files.writeString(out.resolve("fourier.csv"), csv.toString());
-                    figure.writePng(out.resolve("fourier.png"));
-                });
+        FigureFolder.write(directory, "fourier", text, csv.toString(), figure::writePng);
     }
 }

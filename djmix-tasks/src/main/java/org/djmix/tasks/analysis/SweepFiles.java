@@ -1,7 +1,6 @@
 package org.djmix.tasks.analysis;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.djmix.core.training.RunJson;
-import org.djmix.io.AtomicDirectories;
 import org.djmix.tasks.plot.HeatMap;
 
 /**
@@ -75,13 +73,7 @@ public final class SweepFiles {
                                                 a.meanCorruptedError(), b.meanCorruptedError()))
                         .orElseThrow());
         String text = RunJson.GSON.toJson(json);
-        AtomicDirectories.write(
-                directory,
-                out -> {
-                    Files.writeString(out.resolve("sweep.json"), text);
-                    Files.writeString(out.resolve("sweep.csv"), csv.toString());
-                    figure.writePng(out.resolve("sweep.png"));
-                });
+        FigureFolder.write(directory, "sweep", text, csv.toString(), figure::writePng);
     }
 
     /** A grid value as written in labels: 0.5, 1, 2. */

@@ -43,6 +43,23 @@ final class CliRun {
                 out.toString());
     }
 
+    /** Pre-trains g (the VQ-VAE) for one epoch on 64 shapes images, batch 32, into a folder. */
+    int trainSmallDae(Path out) {
+        return run(
+                "dae",
+                "train",
+                "--data",
+                "shapes",
+                "--epochs",
+                "1",
+                "--train-limit",
+                "64",
+                "--batch",
+                "32",
+                "--out",
+                out.toString());
+    }
+
     /** Trains deeplabv3-small for one epoch on 8 crops of 32×32 from shapes-seg (2 to validate). */
     int trainSmallSegmenter(Path out) {
         return run(

@@ -25,22 +25,7 @@ class DaeCommandTest {
     @Test
     void trainsOnShapesThenDrawsTheFigure() throws IOException {
         Path model = dir.resolve("dae");
-        assertThat(
-                        run(
-                                "dae",
-                                "train",
-                                "--data",
-                                "shapes",
-                                "--epochs",
-                                "1",
-                                "--train-limit",
-                                "64",
-                                "--batch",
-                                "32",
-                                "--out",
-                                model.toString()))
-                .as(cli.err())
-                .isZero();
+        assertThat(cli.trainSmallDae(model)).as(cli.err()).isZero();
         assertThat(AutoencoderConfig.read(model).architecture()).isEqualTo("vqvae");
         assertThat(Files.readString(model.resolve("metrics.json"))).contains("\"codesUsed\"");
 

@@ -48,24 +48,7 @@ class SweepCommandTest {
     @Test
     void trainsEachPointOnceAndDrawsTheGrid() throws IOException {
         Path dae = dir.resolve("dae");
-        assertThat(
-                        cli.run(
-                                "dae",
-                                "train",
-                                "--data",
-                                "shapes",
-                                "--epochs",
-                                "1",
-                                "--train-limit",
-                                "64",
-                                "--batch",
-                                "32",
-                                "--hidden",
-                                "16",
-                                "--out",
-                                dae.toString()))
-                .as(cli.lastErr())
-                .isZero();
+        assertThat(cli.trainSmallDae(dae)).as(cli.lastErr()).isZero();
         Path out = dir.resolve("sweep");
         assertThat(cli.run(sweep(dae, out, GRID))).as(cli.lastErr()).isZero();
         assertThat(cli.out())
