@@ -11,9 +11,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code djmix} command line: the root command, to which the subcommands (DAE training,
- * corruption, training, evaluation, prediction, quickstart) attach. Bad arguments give one line on
- * standard error and exit code 2; a failure (unreadable data, a bad model directory) gives one line
- * naming what and where, and exit code 1.
+ * corruption, training, evaluation, prediction, quickstart, the analysis figures, the Spark jobs)
+ * attach. Bad arguments give one line on standard error and exit code 2; a failure (unreadable
+ * data, a bad model directory) gives one line naming what and where, and exit code 1.
  */
 @Command(
         name = "djmix",
