@@ -3,7 +3,7 @@ package org.djmix.examples.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -119,7 +119,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (!Files.isDirectory(dae)) {
             throw new IllegalArgumentException("--dae " + dae + " does not exist");
         }
-        Map<Path, double[]> points = new HashMap<>();
+        Map<Path, double[]> points = new LinkedHashMap<>();
         List<List<String>> steps = new ArrayList<>();
         int finished = 0;
         for (double beta0 : beta0s) {
@@ -142,7 +142,7 @@ public final class SweepCommand implements Callable<Integer> {
                         epochs,
                         finished);
         List<String> evaluate = new ArrayList<>(List.of("evaluate", "--data", data.text()));
-        for (Path run : points.keySet().stream().sorted(this::gridOrder).toList()) {
+        for (Path run : points.keySet()) {
             evaluate.addAll(List.of("--run", run.toString()));
         }
         evaluate.addAll(corruptedArguments());
@@ -222,10 +222,6 @@ public final class SweepCommand implements Callable<Integer> {
         String profile =
                 corrupted == null ? "cifar" : corrupted.profile.name().toLowerCase(Locale.ROOT);
         return List.of("--corrupt-on-the-fly", profile);
-    }
-
-    private int gridOrder(Path a, Path b) {
-        return a.getFileName().toString().compareTo(b.getFileName().toString());
     }
 
     private static void checkGrid(String option, List<Double> values) {
