@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,24 +42,22 @@ public final class SweepFiles {
                         beta1s.stream().map(b -> "β1=" + label(b)).toList());
         panel(figure, "clean error (%)", grid, SweepPoint::cleanError);
         panel(figure, "mean corrupted (%)", grid, SweepPoint::meanCorruptedError);
-        StringBuilder csv = new StringBuilder("beta0,beta1,run,clean_error,mean_corrupted_error\n");
-        for (SweepPoint[] row : grid) {
-            for (SweepPoint p : row) {
-                csv.append(p.beta0())
-                        .append(',')
-                        .append(p.beta1())
-                        .append(',')
-                        .append(p.run())
-                        .append(',')
-                        .append(p.cleanError())
-                        .append(',')
-                        .append(p.meanCorruptedError())
-                        .append('\n');
-            }
-        }
         List<SweepPoint> ordered = new ArrayList<>();
         for (SweepPoint[] row : grid) {
             ordered.addAll(Arrays.asList(row));
+        }
+        StringBuilder csv = new StringBuilder("beta0,beta1,run,clean_error,mean_corrupted_error\n");
+        for (SweepPoint p : ordered) {
+            csv.append(p.beta0())
+                    .append(',')
+                    .append(p.beta1())
+                    .append(',')
+                    .append(p.run())
+                    .append(',')
+                    .append(p.cleanError())
+                    .append(',')
+                    .append(p.meanCorruptedError())
+                    .append('\n');
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("beta0", beta0s);
@@ -67,10 +66,7 @@ public final class SweepFiles {
         json.put(
                 "lowestMeanCorrupted",
                 ordered.stream()
-                        .min(
-                                (a, b) ->
-                                        Double.compare(
-                                                a.meanCorruptedError(), b.meanCorruptedError()))
+                        .min(Comparator.comparingDouble(SweepPoint::meanCorruptedError))
                         .orElseThrow());
         String text = RunJson.GSON.toJson(json);
         FigureFolder.write(directory, "sweep", text, csv.toString(), figure::writePng);
