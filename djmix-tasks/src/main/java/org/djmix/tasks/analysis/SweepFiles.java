@@ -7,16 +7,19 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.djmix.core.training.RunJson;
+import org.djmix.tasks.eval.ReportSummary;
 import org.djmix.tasks.plot.HeatMap;
 
 /**
  * Writes a Beta sweep (the paper's Fig. 5) into a folder, whole or not at all: {@code sweep.png}
  * (two heat maps over \(\beta_0\) × \(\beta_1\): clean error and mean corrupted error, each on its
  * own colour range so that small differences show), {@code sweep.csv} and {@code sweep.json} (the
- * grid, every point, and the point of lowest mean corrupted error).
+ * grid, every point, the point of lowest mean corrupted error and, when one was trained, the
+ * baseline's errors, which the figure's panel titles also give).
  */
 public final class SweepFiles {
 
@@ -28,20 +31,33 @@ public final class SweepFiles {
      * @param beta0s the grid's \(\beta_0\) values, one row each
      * @param beta1s the grid's \(\beta_1\) values, one column each
      * @param points one per grid cell
+     * @param baseline a model trained without DJMix on the same budget, or null
      * @param directory the folder
      * @throws IOException if it cannot be written
      * @throws IllegalArgumentException if a grid cell has no point
      */
     public static void write(
-            List<Double> beta0s, List<Double> beta1s, List<SweepPoint> points, Path directory)
+            List<Double> beta0s,
+            List<Double> beta1s,
+            List<SweepPoint> points,
+            ReportSummary baseline,
+            Path directory)
             throws IOException {
         SweepPoint[][] grid = grid(beta0s, beta1s, points);
         HeatMap figure =
                 new HeatMap(
                         beta0s.stream().map(b -> "β0 = " + label(b)).toList(),
                         beta1s.stream().map(b -> "β1=" + label(b)).toList());
-        panel(figure, "clean error (%)", grid, SweepPoint::cleanError);
-        panel(figure, "mean corrupted (%)", grid, SweepPoint::meanCorruptedError);
+        panel(
+                figure,
+                "clean error (%)" + reference(baseline, ReportSummary::clean),
+                grid,
+                SweepPoint::cleanError);
+        panel(
+                figure,
+                "mean corrupted (%)" + reference(baseline, ReportSummary::meanCorrupted),
+                grid,
+                SweepPoint::meanCorruptedError);
         List<SweepPoint> ordered = new ArrayList<>();
         for (SweepPoint[] row : grid) {
             ordered.addAll(Arrays.asList(row));
@@ -68,8 +84,23 @@ public final class SweepFiles {
                 ordered.stream()
                         .min(Comparator.comparingDouble(SweepPoint::meanCorruptedError))
                         .orElseThrow());
+        if (baseline != null) {
+            Map<String, Object> reference = new LinkedHashMap<>();
+            reference.put("run", baseline.model());
+            reference.put("cleanError", baseline.clean());
+            reference.put("meanCorruptedError", baseline.meanCorrupted());
+            json.put("baseline", reference);
+        }
         String text = RunJson.GSON.toJson(json);
         FigureFolder.write(directory, "sweep", text, csv.toString(), figure::writePng);
+    }
+
+    /** The baseline's figure for a panel title, e.g. {@code ", baseline 21.4"}. */
+    private static String reference(ReportSummary baseline, ToDoubleFunction<ReportSummary> value) {
+        return baseline == null
+                ? ""
+                : String.format(
+                        Locale.ROOT, ", baseline %.1f", 100 * value.applyAsDouble(baseline));
     }
 
     /** A grid value as written in labels: 0.5, 1, 2. */

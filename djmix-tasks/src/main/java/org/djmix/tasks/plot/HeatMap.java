@@ -92,8 +92,12 @@ public final class HeatMap {
         for (String label : rowLabels) {
             labelWidth = Math.max(labelWidth, metrics.stringWidth(label));
         }
-        p.dispose();
+        // a panel is as wide as its cells or its longest title, whichever is wider
         int panelWidth = columnLabels.size() * CELL_WIDTH;
+        for (String title : titles) {
+            panelWidth = Math.max(panelWidth, metrics.stringWidth(title) + PADDING);
+        }
+        p.dispose();
         int left = labelWidth + 2 * PADDING;
         int top = 2 * CELL_HEIGHT + PADDING;
         int width = left + panels.size() * (panelWidth + PADDING) + PADDING;

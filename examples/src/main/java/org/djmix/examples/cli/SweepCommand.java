@@ -97,6 +97,13 @@ public final class SweepCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     private EvaluateCommand.Corrupted corrupted;
 
+    @Option(
+            names = "--baseline",
+            description =
+                    "also train a baseline with the same budget (run 'baseline'): the report"
+                            + " compares every point with it and the figure shows its errors")
+    private boolean baseline;
+
     @Mixin private SeedOption seedOption;
 
     @Option(names = "--out", required = true, description = "the sweep folder")
@@ -121,13 +128,26 @@ public final class SweepCommand implements Callable<Integer> {
         }
         Map<Path, double[]> points = new LinkedHashMap<>();
         List<List<String>> steps = new ArrayList<>();
+        Path baselineRun = out.resolve("baseline");
+        if (baseline) {
+            steps.add(train(baselineRun, List.of("--method", "baseline")));
+        }
         int finished = 0;
         for (double beta0 : beta0s) {
             for (double beta1 : beta1s) {
                 Path run = out.resolve(runName(beta0, beta1));
                 points.put(run, new double[] {beta0, beta1});
                 finished += TaskTrainer.epochsDone(run) >= epochs ? 1 : 0;
-                steps.add(train(run, beta0, beta1));
+                steps.add(
+                        train(
+                                run,
+                                List.of(
+                                        "--method",
+                                        method,
+                                        "--dae",
+                                        dae.toString(),
+                                        "--beta",
+                                        SweepFiles.label(beta0) + "," + SweepFiles.label(beta1))));
             }
         }
         spec.commandLine()
@@ -142,6 +162,9 @@ public final class SweepCommand implements Callable<Integer> {
                         epochs,
                         finished);
         List<String> evaluate = new ArrayList<>(List.of("evaluate", "--data", data.text()));
+        if (baseline) {
+            evaluate.addAll(List.of("--run", baselineRun.toString()));
+        }
         for (Path run : points.keySet()) {
             evaluate.addAll(List.of("--run", run.toString()));
         }
@@ -160,8 +183,13 @@ public final class SweepCommand implements Callable<Integer> {
             return code;
         }
         List<SweepPoint> results = new ArrayList<>();
+        ReportSummary reference = null;
         for (ReportSummary summary : ReportSummary.read(out.resolve("report"))) {
             double[] beta = points.get(out.resolve(summary.model()));
+            if (beta == null) {
+                reference = summary;
+                continue;
+            }
             results.add(
                     new SweepPoint(
                             beta[0],
@@ -171,7 +199,7 @@ public final class SweepCommand implements Callable<Integer> {
                             summary.meanCorrupted()));
         }
         Path figure = out.resolve("sweep");
-        SweepFiles.write(beta0s, beta1s, results, figure);
+        SweepFiles.write(beta0s, beta1s, results, reference, figure);
         spec.commandLine().getOut().println("wrote " + figure.resolve("sweep.png"));
         return 0;
     }
@@ -181,29 +209,21 @@ public final class SweepCommand implements Callable<Integer> {
         return "beta-" + SweepFiles.label(beta0) + "-" + SweepFiles.label(beta1);
     }
 
-    private List<String> train(Path run, double beta0, double beta1) {
+    /** A point's (or the baseline's) training, resumed: the budget and the method's arguments. */
+    private List<String> train(Path run, List<String> methodArguments) {
         List<String> step =
-                new ArrayList<>(
-                        List.of(
-                                "train",
-                                "--data",
-                                data.text(),
-                                "--model",
-                                model,
-                                "--method",
-                                method,
-                                "--dae",
-                                dae.toString(),
-                                "--beta",
-                                SweepFiles.label(beta0) + "," + SweepFiles.label(beta1),
-                                "--epochs",
-                                Integer.toString(epochs),
-                                "--batch",
-                                Integer.toString(batch),
-                                "--test-limit",
-                                Integer.toString(testLimit),
-                                "--seed",
-                                Long.toString(seedOption.value())));
+                new ArrayList<>(List.of("train", "--data", data.text(), "--model", model));
+        step.addAll(methodArguments);
+        step.addAll(
+                List.of(
+                        "--epochs",
+                        Integer.toString(epochs),
+                        "--batch",
+                        Integer.toString(batch),
+                        "--test-limit",
+                        Integer.toString(testLimit),
+                        "--seed",
+                        Long.toString(seedOption.value())));
         if (learningRate != null) {
             step.addAll(List.of("--lr", Float.toString(learningRate)));
         }

@@ -50,8 +50,12 @@ class SweepCommandTest {
         Path dae = dir.resolve("dae");
         assertThat(cli.trainSmallDae(dae)).as(cli.lastErr()).isZero();
         Path out = dir.resolve("sweep");
-        assertThat(cli.run(sweep(dae, out, GRID))).as(cli.lastErr()).isZero();
+        assertThat(cli.run(sweep(dae, out, CliRun.concat(GRID, "--baseline"))))
+                .as(cli.lastErr())
+                .isZero();
         assertThat(cli.out())
+                .contains("--model small-cnn --method baseline --epochs 1")
+                .contains("--out " + out.resolve("baseline") + " --resume")
                 .contains("sweep: 2 x 1 points (small-cnn, 1 epochs each), 0 already trained")
                 .contains("--method djmix --dae " + dae + " --beta 0.5,1 --epochs 1")
                 .contains("--beta 2,1")
@@ -64,22 +68,23 @@ class SweepCommandTest {
         List<ReportSummary> report = ReportSummary.read(out.resolve("report"));
         assertThat(report)
                 .extracting(ReportSummary::model)
-                .containsExactly("beta-0.5-1", "beta-2-1");
+                .containsExactly("baseline", "beta-0.5-1", "beta-2-1");
         List<String> csv = Files.readAllLines(out.resolve("sweep/sweep.csv"));
         assertThat(csv)
                 .containsExactly(
                         "beta0,beta1,run,clean_error,mean_corrupted_error",
                         "0.5,1.0,beta-0.5-1,"
-                                + report.get(0).clean()
-                                + ","
-                                + report.get(0).meanCorrupted(),
-                        "2.0,1.0,beta-2-1,"
                                 + report.get(1).clean()
                                 + ","
-                                + report.get(1).meanCorrupted());
+                                + report.get(1).meanCorrupted(),
+                        "2.0,1.0,beta-2-1,"
+                                + report.get(2).clean()
+                                + ","
+                                + report.get(2).meanCorrupted());
         assertThat(Files.readString(out.resolve("sweep/sweep.json")))
                 .contains("\"lowestMeanCorrupted\"")
-                .contains("\"beta0\": [\n    0.5,\n    2.0\n  ]");
+                .contains("\"beta0\": [\n    0.5,\n    2.0\n  ]")
+                .contains("\"cleanError\": " + report.get(0).clean());
         BufferedImage png = ImageIO.read(out.resolve("sweep/sweep.png").toFile());
         assertThat(png.getHeight()).isGreaterThan(2 * 20);
 
