@@ -81,7 +81,18 @@ public final class Methods {
         if (!needsDiscretizer(name)) {
             return Optional.empty();
         }
-        return Optional.of("djmix-nomix".equals(name) ? BetaMixer.fixed(0) : options.getMixer());
+        return Optional.of(drawsBeta(name) ? options.getMixer() : BetaMixer.fixed(0));
+    }
+
+    /**
+     * Tells whether a method draws \(\beta\) from the options' mixer (what {@link
+     * MethodOptions.Builder#optMixer} changes).
+     *
+     * @param name one of {@link #NAMES}
+     * @return true for the DJMix methods except the ablation without mixing
+     */
+    public static boolean drawsBeta(String name) {
+        return needsDiscretizer(name) && !"djmix-nomix".equals(name);
     }
 
     /**

@@ -324,7 +324,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Beta(B0, B1) from --beta, for the methods that mix x with g(x). */
     private BetaMixer mixer() {
-        if (!Methods.needsDiscretizer(method) || method.equals("djmix-nomix")) {
+        if (!Methods.drawsBeta(method)) {
             throw new IllegalArgumentException(
                     "--beta sets how DJMix draws its mixing weight; --method "
                             + method
